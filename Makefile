@@ -1,0 +1,70 @@
+# Groundschool: every task a developer or CI runs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-pg lint format check worker beat demo bench lock clean
+
+help: ## List the make targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the exact versions in requirements.lock
+
+run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLite, eager Celery)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@echo ""
+	@echo "  Groundschool is running at http://127.0.0.1:$(PORT)/  (admin: /admin/)"
+	@echo "  Demo logins (password: $${DEMO_PASSWORD:-groundschool}):"
+	@echo "    learner@demo.test, premium@demo.test, instructor@demo.test, admin@demo.test"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-pg: install ## Run the test suite on the local PostgreSQL and Redis
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/groundschool \
+	REDIS_URL=redis://127.0.0.1:6379/14 CELERY_BROKER_URL=redis://127.0.0.1:6379/15 \
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django system checks and migrations in step with models
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+worker: install ## Run a Celery worker (needs CELERY_BROKER_URL)
+	$(BIN)/celery --workdir site -A config worker --loglevel INFO
+
+beat: install ## Run Celery beat with the database scheduler (needs CELERY_BROKER_URL)
+	$(BIN)/celery --workdir site -A config beat --loglevel INFO
+
+demo: install ## Load or refresh the demo users and content
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+bench: install ## Run the benchmarks in bench/ (not part of make test)
+	$(BIN)/python bench/run.py
+
+lock: ## Re-resolve pyproject.toml into requirements.lock (needs uv)
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --no-header --quiet -o requirements.lock
+
+clean: ## Remove the virtualenv, local database and caches
+	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected

@@ -1,0 +1,52 @@
+"""Demo pages for `load_demo`: the home page text and an About page."""
+
+from wagtail.models import Site
+
+from .models import HomePage, StandardPage
+
+HOME_BODY = [
+    {"type": "heading", "value": {"text": "Study the way the examiner tests", "level": "h2"}},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Every checkride follows the Airman Certification Standards. Groundschool "
+            "organises lessons, flashcards and mock oral exams around the same areas of "
+            "operation, so you always know what is left to study.</p>"
+        ),
+    },
+]
+
+ABOUT_BODY = [
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Groundschool was started by flight instructors who wanted their students "
+            "to walk into the oral exam calm and prepared. Lessons are written and "
+            "reviewed by certificated instructors and cite the regulations and FAA "
+            "handbooks they draw on.</p>"
+        ),
+    },
+]
+
+
+def load(stdout):
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        raise RuntimeError("The default site's root page is not a HomePage; run migrate first.")
+    home.hero_heading = "Pass your checkride with confidence"
+    home.hero_text = (
+        "Ground school lessons, spaced-repetition flashcards and mock oral exams, "
+        "built around the FAA Airman Certification Standards."
+    )
+    home.body = HOME_BODY
+    home.save_revision().publish()
+
+    about = StandardPage.objects.child_of(home).filter(slug="about").first()
+    if about is None:
+        about = StandardPage(title="About Groundschool", slug="about")
+        home.add_child(instance=about)
+    about.intro = "<p>Checkride preparation made by instructors, for applicants.</p>"
+    about.body = ABOUT_BODY
+    about.save_revision().publish()
+    stdout.write(f"  pages: {home.title} (/), {about.title} ({about.url})")

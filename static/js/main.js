@@ -1,0 +1,7 @@
+// Progressive enhancements; every page works without them.
+import { initThemeToggle } from "./theme-toggle.js";
+
+const toggle = document.querySelector("[data-theme-toggle]");
+if (toggle && document.documentElement.dataset.themeSource === "device") {
+  initThemeToggle(toggle);
+}

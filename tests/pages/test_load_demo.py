@@ -1,0 +1,57 @@
+"""`load_demo` gives every kind of user a working login, and running it twice changes nothing."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import Page
+
+import pytest
+
+from accounts.models import User
+from accounts.tiers import Tier, tier_for
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = {
+    "learner@demo.test": Tier.REGISTERED,
+    "premium@demo.test": Tier.PREMIUM,
+    "instructor@demo.test": Tier.STAFF,
+    "admin@demo.test": Tier.STAFF,
+}
+
+
+def test_load_demo_twice_creates_each_record_once():
+    call_command("load_demo", stdout=StringIO())
+    counts = (User.objects.count(), Page.objects.count())
+    call_command("load_demo", stdout=StringIO())
+    assert (User.objects.count(), Page.objects.count()) == counts
+    assert counts[0] == len(DEMO_LOGINS)
+
+
+@pytest.mark.parametrize(("email", "tier"), DEMO_LOGINS.items())
+def test_every_demo_login_works_with_the_default_password(client, email, tier):
+    call_command("load_demo", stdout=StringIO())
+    response = client.post(reverse("account_login"), {"login": email, "password": "groundschool"})
+    assert response.status_code == 302, email
+    user = User.objects.get(email=email)
+    assert tier_for(user) == tier
+
+
+def test_demo_password_comes_from_the_environment(client, monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "Flaps-Up-35")
+    call_command("load_demo", stdout=StringIO())
+    ok = client.post(
+        reverse("account_login"), {"login": "learner@demo.test", "password": "Flaps-Up-35"}
+    )
+    assert ok.status_code == 302
+
+
+def test_instructor_and_admin_reach_the_wagtail_admin(client):
+    call_command("load_demo", stdout=StringIO())
+    for email in ("instructor@demo.test", "admin@demo.test"):
+        client.force_login(User.objects.get(email=email))
+        assert client.get("/admin/").status_code == 200, email
+    client.force_login(User.objects.get(email="learner@demo.test"))
+    assert client.get("/admin/").status_code == 302
