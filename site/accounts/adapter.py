@@ -7,9 +7,18 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 
 TOO_MANY_LOGIN_ATTEMPTS = "too_many_login_attempts"
+EMAIL_MAX_LENGTH = 254  # RFC 5321 path limit, and User.email's column width
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def clean_email(self, email):
+        """Refuse addresses that cannot be delivered to, instead of cutting them short."""
+        if len(email) > EMAIL_MAX_LENGTH:
+            raise ValidationError(
+                f"Email addresses can be at most {EMAIL_MAX_LENGTH} characters long."
+            )
+        return super().clean_email(email)
+
     def pre_authenticate(self, request, **credentials):
         """Answer a password-guessing run with HTTP 429, not a form error.
 

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kombu import Connection
 
@@ -55,7 +55,7 @@ def run_check(check):
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     results = {name: run_check(check) for name, check in CHECKS.items()}
     healthy = all(result["ok"] for result in results.values())

@@ -7,25 +7,42 @@ request sends nothing. config.tasks.deliver_email sends it with the real backend
 """
 
 import base64
+import logging
+from email.mime.base import MIMEBase
 from email.utils import make_msgid
 
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import transaction
 
 MESSAGE_ID = "Message-ID"
+logger = logging.getLogger(__name__)
+
+
+def message_id_of(headers):
+    """The message's Message-ID, whatever letter case the sender used for the header."""
+    return next((value for name, value in headers.items() if name.lower() == "message-id"), None)
+
+
+def attachment_to_list(attachment):
+    if isinstance(attachment, MIMEBase):
+        filename = attachment.get_filename() or "attachment"
+        content, mimetype = attachment.get_payload(decode=True), attachment.get_content_type()
+    else:
+        filename, content, mimetype = attachment
+    raw = content.encode() if isinstance(content, str) else bytes(content)
+    return [filename, base64.b64encode(raw).decode("ascii"), mimetype]
 
 
 def message_to_payload(message):
     """A JSON-safe dict holding everything needed to rebuild the message."""
     headers = dict(message.extra_headers)
-    headers.setdefault(MESSAGE_ID, make_msgid(domain="groundschool"))
-    attachments = []
-    for filename, content, mimetype in message.attachments:
-        raw = content.encode() if isinstance(content, str) else bytes(content)
-        attachments.append([filename, base64.b64encode(raw).decode("ascii"), mimetype])
+    if message_id_of(headers) is None:
+        headers[MESSAGE_ID] = make_msgid(domain="groundschool")
     return {
         "subject": message.subject,
         "body": message.body,
+        "content_subtype": message.content_subtype,
         "from_email": message.from_email,
         "to": list(message.to),
         "cc": list(message.cc),
@@ -35,7 +52,7 @@ def message_to_payload(message):
         "alternatives": [
             [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
-        "attachments": attachments,
+        "attachments": [attachment_to_list(item) for item in message.attachments],
     }
 
 
@@ -51,6 +68,7 @@ def payload_to_message(payload, connection=None):
         headers=payload["headers"],
         connection=connection,
     )
+    message.content_subtype = payload.get("content_subtype", "plain")
     for content, mimetype in payload["alternatives"]:
         message.attach_alternative(content, mimetype)
     for filename, encoded, mimetype in payload["attachments"]:
@@ -58,16 +76,28 @@ def payload_to_message(payload, connection=None):
     return message
 
 
-class QueuedEmailBackend(BaseEmailBackend):
-    """Enqueue each message for delivery once the current transaction commits."""
-
-    def send_messages(self, email_messages):
+def enqueue_after_commit(payload):
+    def enqueue_email():
         from .tasks import deliver_email
 
+        deliver_email.delay(payload)
+
+    transaction.on_commit(enqueue_email, robust=True)
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """Enqueue each message for delivery once the current transaction commits.
+
+    Enqueueing is "robust": if the broker (or, in eager mode, the mail server) is
+    down, the error is logged and the request that sent the mail still succeeds,
+    because what it saved is already committed. Users can ask for the mail again.
+    """
+
+    def send_messages(self, email_messages):
         count = 0
         for message in email_messages:
             if not message.recipients():
                 continue
-            deliver_email.delay_on_commit(message_to_payload(message))
+            enqueue_after_commit(message_to_payload(message))
             count += 1
         return count

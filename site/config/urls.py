@@ -3,16 +3,25 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from allauth.account.decorators import secure_admin_login
+
 from .health import healthz
+
+# One way in: both admin login pages hand over to allauth's, so email verification,
+# rate limits and enumeration protection apply to every login.
+admin.site.login = secure_admin_login(admin.site.login)
+admin_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    path("admin/login/", admin_login, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),

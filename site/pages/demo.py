@@ -30,23 +30,26 @@ ABOUT_BODY = [
 
 
 def load(stdout):
+    """Fill in pages nobody has edited yet; never overwrite an editor's work."""
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     if not isinstance(home, HomePage):
         raise RuntimeError("The default site's root page is not a HomePage; run migrate first.")
-    home.hero_heading = "Pass your checkride with confidence"
-    home.hero_text = (
-        "Ground school lessons, spaced-repetition flashcards and mock oral exams, "
-        "built around the FAA Airman Certification Standards."
-    )
-    home.body = HOME_BODY
-    home.save_revision().publish()
+    if home.latest_revision_id is None:  # still exactly as the migration created it
+        home.hero_text = (
+            "Ground school lessons, spaced-repetition flashcards and mock oral exams, "
+            "built around the FAA Airman Certification Standards."
+        )
+        home.body = HOME_BODY
+        home.save_revision().publish()
 
-    about = StandardPage.objects.child_of(home).filter(slug="about").first()
-    if about is None:
-        about = StandardPage(title="About Groundschool", slug="about")
+    if not StandardPage.objects.child_of(home).filter(slug="about").exists():
+        about = StandardPage(
+            title="About Groundschool",
+            slug="about",
+            intro="<p>Checkride preparation made by instructors, for applicants.</p>",
+            body=ABOUT_BODY,
+        )
         home.add_child(instance=about)
-    about.intro = "<p>Checkride preparation made by instructors, for applicants.</p>"
-    about.body = ABOUT_BODY
-    about.save_revision().publish()
-    stdout.write(f"  pages: {home.title} (/), {about.title} ({about.url})")
+        about.save_revision().publish()
+    stdout.write(f"  pages: {home.title} (/), About Groundschool (/about/)")

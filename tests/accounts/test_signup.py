@@ -122,3 +122,20 @@ def test_verified_user_logs_in_with_any_letter_case(client):
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
+
+
+def test_signup_still_succeeds_when_the_mail_server_is_down(client, commit, settings, caplog):
+    settings.EMAIL_DELIVERY_BACKEND = "tests.config.failing_email_backend.DownEmailBackend"
+    response = sign_up(client, commit)
+    # The account is saved and the user is told to check their inbox; they can ask
+    # for the link again from the login page once mail works.
+    assert response.status_code == 302
+    assert User.objects.filter(email="new.pilot@example.test").exists()
+    assert "SMTP server is down" in caplog.text
+
+
+def test_an_overlong_email_address_is_refused_not_shortened(client, commit):
+    response = sign_up(client, commit, email="a" * 250 + "@example.test")
+    assert response.status_code == 200
+    assert b"at most 254 characters" in response.content
+    assert not User.objects.exists()

@@ -71,3 +71,16 @@ def test_payload_keeps_html_attachments_and_headers():
     assert rebuilt.cc == ["cfi@example.test"]
     assert rebuilt.reply_to == ["help@example.test"]
     assert rebuilt.extra_headers["X-Tag"] == "cert"
+
+
+def test_html_only_messages_stay_html_and_keep_their_own_message_id():
+    message = EmailMultiAlternatives(
+        "Badge", "<p>Solo!</p>", to=["ada@example.test"], headers={"Message-Id": "<a@b>"}
+    )
+    message.content_subtype = "html"
+    payload = message_to_payload(message)
+    assert list(payload["headers"]) == ["Message-Id"]
+
+    rebuilt = payload_to_message(payload)
+    assert rebuilt.content_subtype == "html"
+    assert rebuilt.message()["Message-Id"] == "<a@b>"

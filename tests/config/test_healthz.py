@@ -32,5 +32,6 @@ def test_healthz_without_a_broker_reports_eager_mode(client, settings):
     assert body["checks"]["broker"] == {"ok": True, "mode": "eager"}
 
 
-def test_healthz_only_answers_get(client):
+def test_healthz_answers_load_balancer_probes_and_refuses_writes(client):
+    assert client.head("/healthz").status_code == 200
     assert client.post("/healthz").status_code == 405

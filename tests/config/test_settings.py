@@ -15,12 +15,17 @@ from config.settings.env import env_bool, env_list
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-Zq8#mR2@vL5!xN9$pT4%wB7^yC3&dF6*"
 PRODUCTION = "config.settings.production"
+# What a real deployment sets besides the key and hosts (nothing here connects to them).
+PRODUCTION_SERVICES = {
+    "REDIS_URL": "redis://127.0.0.1:6379/3",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+}
 
 
 def load_production(monkeypatch, **env):
-    for name in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"):
+    for name in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", *PRODUCTION_SERVICES):
         monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
+    for name, value in {**PRODUCTION_SERVICES, **env}.items():
         monkeypatch.setenv(name, value)
     sys.modules.pop(PRODUCTION, None)
     sys.modules.pop("config.settings.base", None)
@@ -53,6 +58,23 @@ def test_production_refuses_empty_allowed_hosts(monkeypatch):
         load_production(monkeypatch, SECRET_KEY=GOOD_KEY)
 
 
+def test_production_refuses_to_run_without_shared_redis(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="REDIS_URL must be set"):
+        load_production(
+            monkeypatch, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example", REDIS_URL=""
+        )
+
+
+def test_production_refuses_the_console_email_backend(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_BACKEND must name a real mail backend"):
+        load_production(
+            monkeypatch,
+            SECRET_KEY=GOOD_KEY,
+            ALLOWED_HOSTS="groundschool.example",
+            EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        )
+
+
 def test_production_with_safe_values_loads_secure_settings(monkeypatch):
     module = load_production(
         monkeypatch, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example, www.example"
@@ -71,7 +93,10 @@ def test_check_deploy_passes_without_warnings():
         if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     env.update(
-        DJANGO_SETTINGS_MODULE=PRODUCTION, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example"
+        PRODUCTION_SERVICES,
+        DJANGO_SETTINGS_MODULE=PRODUCTION,
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="groundschool.example",
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

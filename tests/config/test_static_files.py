@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.config.test_settings import GOOD_KEY
+from tests.config.test_settings import GOOD_KEY, PRODUCTION_SERVICES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
     env = {
         **os.environ,
+        **PRODUCTION_SERVICES,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": GOOD_KEY,
         "ALLOWED_HOSTS": "groundschool.example",

@@ -55,3 +55,19 @@ def test_instructor_and_admin_reach_the_wagtail_admin(client):
         assert client.get("/admin/").status_code == 200, email
     client.force_login(User.objects.get(email="learner@demo.test"))
     assert client.get("/admin/").status_code == 302
+
+
+def test_load_demo_keeps_what_editors_changed(client):
+    from pages.models import HomePage
+
+    call_command("load_demo", stdout=StringIO())
+    home = HomePage.objects.get()
+    home.hero_heading = "Spring checkride bootcamp"
+    home.save_revision().publish()
+    revisions = home.revisions.count()
+
+    call_command("load_demo", stdout=StringIO())
+    home.refresh_from_db()
+    assert home.hero_heading == "Spring checkride bootcamp"
+    assert home.revisions.count() == revisions
+    assert b"Spring checkride bootcamp" in client.get("/").content

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.UserTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -159,6 +160,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Groundschool <no-reply@groundschool.test>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -197,6 +199,8 @@ STORAGES = {
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Groundschool"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILADMIN_LOGIN_URL = "account_login"  # every login goes through allauth's checks
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset is the one reset flow
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -20,6 +20,16 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY is too short or too simple: use 50+ random characters.")
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names, comma-separated.")
+if not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production: rate limits, sessions and the once-only "
+        "email marker must be shared by every process."
+    )
+if EMAIL_DELIVERY_BACKEND.endswith(("console.EmailBackend", "locmem.EmailBackend")):  # noqa: F405
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND must name a real mail backend in production (for example "
+        "django.core.mail.backends.smtp.EmailBackend); sign-up depends on delivered email."
+    )
 
 # TLS ends at the proxy, which must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
