@@ -49,3 +49,18 @@ def test_visitor_signs_up_verifies_and_logs_in(page, mailoutbox):
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
     assert page.get_by_test_id("header-user-name").inner_text() == "Jordan Crosswind"
+
+
+def test_guest_theme_choice_applies_and_survives_a_reload(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("/")
+    light_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    toggle = page.get_by_role("button", name="Colour theme: match my device")
+    toggle.click()  # -> light
+    page.get_by_role("button", name="Colour theme: light").click()  # -> dark
+    dark_background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert dark_background != light_background
+
+    page.reload()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark_background
