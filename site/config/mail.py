@@ -7,7 +7,6 @@ request sends nothing. config.tasks.deliver_email sends it with the real backend
 """
 
 import base64
-import logging
 from email.mime.base import MIMEBase
 from email.utils import make_msgid
 
@@ -16,7 +15,6 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 
 MESSAGE_ID = "Message-ID"
-logger = logging.getLogger(__name__)
 
 
 def message_id_of(headers):

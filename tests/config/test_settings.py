@@ -15,18 +15,24 @@ from config.settings.env import env_bool, env_list
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k" * 20 + "-Zq8#mR2@vL5!xN9$pT4%wB7^yC3&dF6*"
 PRODUCTION = "config.settings.production"
-# What a real deployment sets besides the key and hosts (nothing here connects to them).
-PRODUCTION_SERVICES = {
+# Everything a real deployment sets (nothing here is connected to while loading).
+SAFE_PRODUCTION_ENV = {
+    "SECRET_KEY": GOOD_KEY,
+    "ALLOWED_HOSTS": "groundschool.example",
     "REDIS_URL": "redis://127.0.0.1:6379/3",
     "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
 }
 
 
-def load_production(monkeypatch, **env):
-    for name in ("SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", *PRODUCTION_SERVICES):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in {**PRODUCTION_SERVICES, **env}.items():
-        monkeypatch.setenv(name, value)
+def load_production(monkeypatch, **overrides):
+    """Import production settings under SAFE_PRODUCTION_ENV changed by overrides
+    (None unsets a variable)."""
+    monkeypatch.delenv("DEBUG", raising=False)
+    for name, value in {**SAFE_PRODUCTION_ENV, **overrides}.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
     sys.modules.pop(PRODUCTION, None)
     sys.modules.pop("config.settings.base", None)
     try:
@@ -36,49 +42,28 @@ def load_production(monkeypatch, **env):
         sys.modules.pop("config.settings.base", None)
 
 
-def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
-        load_production(monkeypatch, ALLOWED_HOSTS="groundschool.example")
-
-
-def test_production_refuses_a_short_secret_key(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="too short"):
-        load_production(monkeypatch, SECRET_KEY="short", ALLOWED_HOSTS="groundschool.example")
-
-
-def test_production_refuses_debug(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="DEBUG must be off"):
-        load_production(
-            monkeypatch, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example", DEBUG="true"
-        )
-
-
-def test_production_refuses_empty_allowed_hosts(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="ALLOWED_HOSTS"):
-        load_production(monkeypatch, SECRET_KEY=GOOD_KEY)
-
-
-def test_production_refuses_to_run_without_shared_redis(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="REDIS_URL must be set"):
-        load_production(
-            monkeypatch, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example", REDIS_URL=""
-        )
-
-
-def test_production_refuses_the_console_email_backend(monkeypatch):
-    with pytest.raises(ImproperlyConfigured, match="EMAIL_BACKEND must name a real mail backend"):
-        load_production(
-            monkeypatch,
-            SECRET_KEY=GOOD_KEY,
-            ALLOWED_HOSTS="groundschool.example",
-            EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
-        )
+@pytest.mark.parametrize(
+    ("unsafe", "message"),
+    [
+        ({"SECRET_KEY": None}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "short"}, "too short"),
+        ({"DEBUG": "true"}, "DEBUG must be off"),
+        ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS must list"),
+        ({"REDIS_URL": ""}, "REDIS_URL must be set"),
+        (
+            {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"},
+            "EMAIL_BACKEND must name a real mail backend",
+        ),
+    ],
+    ids=["no-key", "short-key", "debug", "no-hosts", "no-redis", "console-email"],
+)
+def test_production_refuses_to_start_on_unsafe_configuration(monkeypatch, unsafe, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        load_production(monkeypatch, **unsafe)
 
 
 def test_production_with_safe_values_loads_secure_settings(monkeypatch):
-    module = load_production(
-        monkeypatch, SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="groundschool.example, www.example"
-    )
+    module = load_production(monkeypatch, ALLOWED_HOSTS="groundschool.example, www.example")
     assert module.ALLOWED_HOSTS == ["groundschool.example", "www.example"]
     assert module.SESSION_COOKIE_SECURE
     assert module.CSRF_COOKIE_SECURE
@@ -92,12 +77,7 @@ def test_check_deploy_passes_without_warnings():
         for key, value in os.environ.items()
         if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    env.update(
-        PRODUCTION_SERVICES,
-        DJANGO_SETTINGS_MODULE=PRODUCTION,
-        SECRET_KEY=GOOD_KEY,
-        ALLOWED_HOSTS="groundschool.example",
-    )
+    env.update(SAFE_PRODUCTION_ENV, DJANGO_SETTINGS_MODULE=PRODUCTION)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

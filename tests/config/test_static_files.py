@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.config.test_settings import GOOD_KEY, PRODUCTION_SERVICES
+from tests.config.test_settings import SAFE_PRODUCTION_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -14,10 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
     env = {
         **os.environ,
-        **PRODUCTION_SERVICES,
+        **SAFE_PRODUCTION_ENV,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": GOOD_KEY,
-        "ALLOWED_HOSTS": "groundschool.example",
         "STATIC_ROOT": str(tmp_path),
     }
     env.pop("DEBUG", None)
