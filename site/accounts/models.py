@@ -185,6 +185,13 @@ class Subscription(models.Model):
     def __str__(self):
         return f"{self.get_tier_display()} for {self.user} ({self.get_status_display()})"
 
+    def clean(self):
+        """Report the ends-after-start constraint on the end date, before the database
+        would reject the row (forms then show it beside the field, not as a 500)."""
+        super().clean()
+        if self.start_date and self.end_date and self.end_date <= self.start_date:
+            raise ValidationError({"end_date": "The end date must be after the start date."})
+
     def grants_premium(self, at=None):
         at = at or timezone.now()
         return (
