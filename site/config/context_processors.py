@@ -4,4 +4,8 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_NAME": settings.WAGTAIL_SITE_NAME, "SITE_URL": settings.SITE_URL}
+    return {
+        "SITE_NAME": settings.WAGTAIL_SITE_NAME,
+        "SITE_URL": settings.SITE_URL,
+        "PREMIUM_URL": settings.PREMIUM_URL,
+    }

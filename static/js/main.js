@@ -1,7 +1,9 @@
 // Progressive enhancements; every page works without them.
 import { initThemeToggle } from "./theme-toggle.js";
+import { initVideoFacades } from "./video-facade.js";
 
 const toggle = document.querySelector("[data-theme-toggle]");
 if (toggle && document.documentElement.dataset.themeSource === "device") {
   initThemeToggle(toggle);
 }
+initVideoFacades();

@@ -7,12 +7,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 import pytest
 
 from accounts.factories import UserFactory
+from learning.courses.models import CourseIndexPage
 from pages.models import HomePage, StandardPage
 
 
 class PageTreeRules(WagtailPageTestCase):
-    def test_home_page_allows_standard_pages_only(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+    def test_home_page_allows_standard_pages_and_the_catalog(self):
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_editor_can_create_a_standard_page_with_streamfield_content(self):

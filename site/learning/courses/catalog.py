@@ -1,0 +1,110 @@
+"""Catalog filters: read the query string leniently, tell the visitor what was ignored.
+
+Bad or stale links (an old category slug, `?page=abc`) must still show a useful
+catalog, so nothing here raises: unknown values are dropped and reported as notices.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Prefetch, Q
+
+from wagtail.images import get_image_model
+
+from snippets.models import Category
+
+from .models.course import CourseLevel
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 100
+THUMBNAIL_SPEC = "fill-480x270"
+SORTS = {
+    "newest": ("Newest", ["-first_published_at", "-pk"]),
+    "title": ("Title (A to Z)", ["title", "pk"]),
+    # Until enrollments exist, editors' featured picks stand in for popularity.
+    "popular": ("Most popular", ["-is_featured", "-lesson_count", "-first_published_at"]),
+}
+ACCESS = {"free": "Free", "premium": "Paid"}
+
+
+@dataclass
+class CatalogFilters:
+    query: str = ""
+    category: object = None
+    level: str = ""
+    access: str = ""
+    sort: str = "newest"
+    notices: list = field(default_factory=list)
+
+    @classmethod
+    def from_querydict(cls, params):
+        filters = cls()
+        filters.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        slug = params.get("category", "").strip()
+        if slug:
+            filters.category = Category.objects.filter(slug=slug[:80]).first()
+            if filters.category is None:
+                filters.notices.append("We ignored an unknown category.")
+        filters.level = filters._choice(params, "level", dict(CourseLevel.choices), "level")
+        filters.access = filters._choice(params, "access", ACCESS, "price filter")
+        filters.sort = filters._choice(params, "sort", SORTS, "sort order") or "newest"
+        return filters
+
+    def _choice(self, params, name, allowed, label):
+        value = params.get(name, "").strip()
+        if value and value not in allowed:
+            self.notices.append(f"We ignored an unknown {label}.")
+            return ""
+        return value
+
+    @property
+    def active(self):
+        return bool(self.query or self.category or self.level or self.access)
+
+    def apply(self, courses):
+        if self.query:
+            courses = courses.filter(
+                Q(title__icontains=self.query)
+                | Q(subtitle__icontains=self.query)
+                | Q(summary__icontains=self.query)
+            )
+        if self.category:
+            courses = courses.filter(category=self.category)
+        if self.level:
+            courses = courses.filter(level=self.level)
+        if self.access == "free":
+            courses = courses.filter(price=0)
+        elif self.access == "premium":
+            courses = courses.exclude(price=0)
+        return courses.order_by(*SORTS[self.sort][1])
+
+
+def catalog_courses(index_page):
+    """Live, public courses of a catalog with what a course card needs, in three queries."""
+    from .models import CoursePage
+
+    thumbnails = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
+    return (
+        CoursePage.objects.child_of(index_page)
+        .live()
+        .public()
+        .defer_streamfields()
+        .select_related("category")
+        .prefetch_related(Prefetch("thumbnail", queryset=thumbnails))
+    )
+
+
+def paginate(items, raw_page, notices):
+    """One page of results; a page number that is not a page falls back with a notice."""
+    paginator = Paginator(items, PAGE_SIZE)
+    try:
+        return paginator.page(raw_page or 1)
+    except PageNotAnInteger:
+        notices.append("That page number was not valid, so here is the first page.")
+        return paginator.page(1)
+    except EmptyPage:
+        if str(raw_page).lstrip("-").isdigit() and int(raw_page) > 1:
+            notices.append("There are fewer pages than that, so here is the last page.")
+            return paginator.page(paginator.num_pages)
+        notices.append("That page number was not valid, so here is the first page.")
+        return paginator.page(1)

@@ -1,0 +1,227 @@
+"""A course: the catalog entry, its sales details and its module/lesson tree."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ListItemsBlock
+from ..outline import course_outline
+from .tree import tree_context
+
+
+class CourseLevel(models.TextChoices):
+    BEGINNER = "beginner", "Beginner"
+    INTERMEDIATE = "intermediate", "Intermediate"
+    ADVANCED = "advanced", "Advanced"
+    ALL = "all", "All levels"
+
+
+def instructor_choices():
+    """Active users who may use the Wagtail admin: the people who teach courses."""
+    users = get_user_model().objects.filter(is_active=True)
+    admin_perm = {"codename": "access_admin", "content_type__app_label": "wagtailadmin"}
+    teaching = (
+        models.Q(is_superuser=True)
+        | models.Q(**{f"groups__permissions__{k}": v for k, v in admin_perm.items()})
+        | models.Q(**{f"user_permissions__{k}": v for k, v in admin_perm.items()})
+    )
+    return {"pk__in": users.filter(teaching).values("pk")}
+
+
+class CoursePage(Page):
+    subtitle = models.CharField(max_length=160, blank=True)
+    summary = models.TextField(max_length=400, help_text="Two or three sentences for the catalog.")
+    description = RichTextField(blank=True)
+    category = models.ForeignKey(
+        "snippets.Category", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    level = models.CharField(max_length=16, choices=CourseLevel.choices, default=CourseLevel.ALL)
+    thumbnail = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("0.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text="In US dollars; 0 means the course is free.",
+    )
+    discount_price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    discount_ends = models.DateField(null=True, blank=True, help_text="Last day of the discount.")
+    has_certificate = models.BooleanField(default=False)
+    is_featured = models.BooleanField(default=False, help_text="Offer it first on the home page.")
+    requirements = StreamField(ListItemsBlock(), blank=True)
+    skills = StreamField(
+        ListItemsBlock(), blank=True, help_text="What learners will be able to do."
+    )
+    learning_objectives = StreamField(ListItemsBlock(), blank=True)
+    target_audience = models.TextField(max_length=1000, blank=True)
+    acs_standard = models.CharField(
+        "ACS standard",
+        max_length=40,
+        blank=True,
+        help_text="The Airman Certification Standards it prepares for, e.g. FAA-S-ACS-6C.",
+    )
+    duration_minutes = models.PositiveIntegerField(default=0, editable=False)
+    lesson_count = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("subtitle"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("thumbnail"),
+        InlinePanel("instructors", heading="Instructors", label="Instructor"),
+    ]
+    details_panels = [
+        FieldRowPanel([FieldPanel("level"), FieldPanel("category")]),
+        FieldPanel("acs_standard"),
+        FieldPanel("target_audience"),
+        FieldPanel("requirements"),
+        FieldPanel("skills"),
+        FieldPanel("learning_objectives"),
+        FieldRowPanel([FieldPanel("has_certificate"), FieldPanel("is_featured")]),
+    ]
+    pricing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("price"), FieldPanel("discount_price"), FieldPanel("discount_ends")],
+            heading="Price (display only until payments launch)",
+        )
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(details_panels, heading="Details"),
+            ObjectList(pricing_panels, heading="Pricing"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("skills"),
+        index.FilterField("level"),
+        index.FilterField("price"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "learning/courses/course_page.html"
+
+    class Meta:
+        verbose_name = "course"
+
+    def clean(self):
+        super().clean()
+        if self.discount_price is not None and self.discount_price >= (self.price or 0):
+            raise ValidationError({"discount_price": "A discount must be below the full price."})
+        if self.discount_ends and self.discount_price is None:
+            raise ValidationError({"discount_ends": "Set a discount price, or clear this date."})
+
+    def save(self, *args, update_fields=None, **kwargs):
+        recount = update_fields is None or "duration_minutes" in update_fields
+        if self.pk and recount:  # a new course has no lessons; an existing one re-counts
+            outline = course_outline(self)
+            self.duration_minutes = outline.duration_minutes
+            self.lesson_count = outline.lesson_count
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def discount_active(self, today=None):
+        if self.discount_price is None:
+            return False
+        today = today or timezone.localdate()
+        return self.discount_ends is None or today <= self.discount_ends
+
+    @property
+    def current_price(self):
+        return self.discount_price if self.discount_active() else self.price
+
+    @property
+    def is_free(self):
+        return self.current_price == 0
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tree_context(self, request))
+        context["outline"] = outline = course_outline(self)
+        context["instructors"] = [
+            row.user for row in self.instructors.select_related("user__profile")
+        ]
+        context["course_jsonld"] = self.structured_data(request, outline)
+        return context
+
+    def structured_data(self, request, outline):
+        """schema.org Course, for search engines' course listings."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Course",
+            "name": self.title,
+            "description": self.summary,
+            "url": self.get_full_url(request),
+            "provider": {
+                "@type": "Organization",
+                "name": settings.WAGTAIL_SITE_NAME,
+                "sameAs": settings.SITE_URL,
+            },
+            "educationalLevel": self.get_level_display(),
+            "offers": {
+                "@type": "Offer",
+                "category": "Free" if self.is_free else "Paid",
+                "price": str(self.current_price),
+                "priceCurrency": "USD",
+            },
+            "hasCourseInstance": {
+                "@type": "CourseInstance",
+                "courseMode": "Online",
+                "courseWorkload": f"PT{outline.duration_minutes}M",
+            },
+        }
+        if self.category_id:
+            data["about"] = self.category.name
+        return data
+
+
+class CourseInstructor(Orderable):
+    """An instructor credited on a course, in the order the editor chose."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="instructors")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=instructor_choices,
+    )
+
+    panels = [FieldPanel("user")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "user"], name="courses_instructor_once")
+        ]

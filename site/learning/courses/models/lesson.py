@@ -1,0 +1,161 @@
+"""A lesson: a teaser everyone sees and a body only the allowed tiers receive."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from accounts.tiers import Tier
+
+from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
+from ..blocks import LessonBodyBlock, stream_text
+from ..outline import course_outline
+from .tree import tree_context
+
+
+class LessonType(models.TextChoices):
+    VIDEO = "video", "Video"
+    READING = "reading", "Reading"
+    QUIZ = "quiz", "Quiz"
+    LAB = "lab", "Lab"
+
+
+class LessonPage(Page):
+    summary = models.TextField(
+        max_length=500, help_text="The teaser every visitor sees, whatever their access."
+    )
+    access_level = models.CharField(
+        max_length=16,
+        choices=AccessLevel.choices,
+        default=AccessLevel.REGISTERED,
+        help_text="Who may read the full lesson.",
+    )
+    is_free_preview = models.BooleanField(
+        default=False, help_text="Let everyone read this lesson in full, as a sample."
+    )
+    lesson_type = models.CharField(
+        max_length=16, choices=LessonType.choices, default=LessonType.READING
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        default=10, validators=[MinValueValidator(1), MaxValueValidator(600)]
+    )
+    body = StreamField(LessonBodyBlock(), blank=True)
+    transcript = models.TextField(blank=True, help_text="For video lessons; shown with the body.")
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    settings_tab = [
+        FieldRowPanel([FieldPanel("access_level"), FieldPanel("is_free_preview")]),
+        FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("duration_minutes")]),
+        FieldPanel("transcript"),
+    ]
+    resources_tab = [InlinePanel("resources", heading="Downloads", label="Resource")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(settings_tab, heading="Lesson settings"),
+            ObjectList(resources_tab, heading="Resources"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Publishing"),
+        ]
+    )
+    # The body index leaves gated sections out (see blocks.stream_text); search.py only
+    # matches body and transcript for lessons the searcher may read in full.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("search_body"),
+        index.SearchField("transcript"),
+        index.FilterField("access_level"),
+        index.FilterField("is_free_preview"),
+    ]
+    FULL_TEXT_FIELDS = ["search_body", "transcript"]
+
+    preview_modes = [
+        ("", "As an editor (everything)"),
+        ("guest", "As a guest"),
+        ("registered", "As a registered learner"),
+        ("premium", "As a premium member"),
+    ]
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    template = "learning/courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = "lesson"
+
+    def search_body(self):
+        return stream_text(self.body)
+
+    @property
+    def required_tier(self):
+        return Tier.GUEST if self.is_free_preview else required_tier(self.access_level)
+
+    def is_visible_to(self, tier):
+        return tier >= self.required_tier
+
+    def serve_preview(self, request, mode_name):
+        if mode_name:
+            setattr(request, PREVIEW_TIER_ATTR, required_tier(mode_name))
+        return super().serve_preview(request, mode_name)
+
+    def get_context(self, request, *args, **kwargs):
+        from .course import CoursePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(tree_context(self, request))
+        tier = context["viewer_tier"]
+        course = CoursePage.objects.ancestor_of(self).defer_streamfields().first()
+        outline = course_outline(course)
+        previous_lesson, next_lesson = outline.neighbours(self)
+        can_view = self.is_visible_to(tier)
+        context.update(
+            can_view=can_view,
+            cta_tier=None if can_view else self.required_tier,
+            course=course,
+            outline=outline,
+            module=outline.module_for(self),
+            previous_lesson=previous_lesson,
+            next_lesson=next_lesson,
+        )
+        context["resources"], context["locked_resources"] = (
+            self.resources_for(tier) if can_view else ([], 0)
+        )
+        return context
+
+    def resources_for(self, tier):
+        """(downloads `tier` may have, how many more a higher tier would unlock)."""
+        lesson_tier = self.required_tier
+        visible, locked = [], 0
+        for resource in self.resources.select_related("document"):
+            if tier >= resource.tier_needed(lesson_tier):
+                visible.append(resource)
+            else:
+                locked += 1
+        return visible, locked
+
+
+class LessonResource(Orderable):
+    """A downloadable file attached to a lesson; premium ones need a premium viewer."""
+
+    page = ParentalKey(LessonPage, on_delete=models.CASCADE, related_name="resources")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=160, blank=True, help_text="Defaults to the file's title.")
+    is_premium = models.BooleanField(default=False, help_text="Only premium members may download.")
+
+    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("is_premium")]
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+    def tier_needed(self, lesson_tier):
+        """A resource needs its lesson's tier, and premium if it is flagged premium."""
+        return max(lesson_tier, Tier.PREMIUM) if self.is_premium else lesson_tier

@@ -1,0 +1,45 @@
+"""Recount course totals whenever a lesson or module appears, changes or goes away."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import CoursePage, LessonPage, ModulePage
+
+TREE_MODELS = (LessonPage, ModulePage)
+
+
+def _ancestor_paths(path):
+    step = CoursePage.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
+def refresh_courses_above(*paths):
+    """After commit, recount every course that is (or contains) one of `paths`."""
+    from .services import refresh_course_totals
+
+    candidates = {prefix for path in paths if path for prefix in _ancestor_paths(path)}
+    course_ids = CoursePage.objects.filter(path__in=candidates).values_list("pk", flat=True)
+    for course_id in list(course_ids):
+        transaction.on_commit(lambda pk=course_id: refresh_course_totals(pk), robust=True)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def on_publish_change(sender, instance, **kwargs):
+    if isinstance(instance, TREE_MODELS):
+        refresh_courses_above(instance.path)
+
+
+@receiver(post_delete, sender=LessonPage)
+@receiver(post_delete, sender=ModulePage)
+def on_delete(sender, instance, **kwargs):
+    refresh_courses_above(instance.path)
+
+
+@receiver(post_page_move)
+def on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    if issubclass(sender, TREE_MODELS):
+        refresh_courses_above(parent_page_before.path, parent_page_after.path)

@@ -1,0 +1,66 @@
+"""Template helpers for course pages: durations, prices and structured data."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment, escaped the way
+# Django's json_script does, so JSON-LD built from editor text stays data.
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def duration(minutes):
+    """90 -> '1 h 30 min'; 45 -> '45 min'; 0 or None -> ''."""
+    try:
+        minutes = int(minutes or 0)
+    except (TypeError, ValueError):
+        return ""
+    if minutes <= 0:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+@register.filter
+def usd(amount):
+    """Decimal('49.00') -> '$49'; Decimal('49.50') -> '$49.50'."""
+    if amount is None:
+        return ""
+    text = f"{amount:,.2f}"
+    return f"${text[:-3]}" if text.endswith(".00") else f"${text}"
+
+
+@register.filter
+def visible_to(lesson, tier):
+    return lesson.is_visible_to(tier)
+
+
+@register.simple_tag
+def jsonld(data):
+    """A <script type="application/ld+json"> element for schema.org data."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_jsonld(context, crumbs):
+    """schema.org BreadcrumbList for a list of pages, with absolute URLs."""
+    request = context.get("request")
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": page.title,
+            "item": page.get_full_url(request),
+        }
+        for position, page in enumerate(crumbs, start=1)
+    ]
+    return jsonld(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )

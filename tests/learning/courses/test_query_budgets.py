@@ -1,0 +1,75 @@
+"""Query budgets: course pages cost the same for a tiny course and a huge one, and the
+catalog the same for 5 courses as for 500 (DESIGN 5, "Query budgets")."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+import pytest
+
+from learning.courses.factories import build_course, make_catalog, make_course
+from learning.courses.models import LessonPage, ModulePage
+from snippets.models import Category
+
+
+def count_queries(client, url):
+    client.get(url)  # warm Wagtail's site-root cache and generate image renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def pages_of(course):
+    module = ModulePage.objects.child_of(course).order_by("path").last()
+    lesson = LessonPage.objects.child_of(module).order_by("path")[1]
+    return {"course": course.url, "module": module.url, "lesson": lesson.url}
+
+
+@pytest.fixture
+def small_and_large(db):
+    catalog = make_catalog()
+    small = build_course(catalog, modules=2, lessons_per_module=2, title="Small")
+    large = build_course(catalog, modules=20, lessons_per_module=20, title="Large")
+    return pages_of(small), pages_of(large)
+
+
+# Wagtail's routing costs the site lookup plus one query per tree level down to the page,
+# then its alias and view-restriction checks. Ours on top: breadcrumbs, live modules and
+# live lessons (each with a view-restriction check), and the instructors (course page)
+# or the course ancestor (module and lesson pages).
+GUEST_BUDGET = {"course": 14, "module": 16, "lesson": 18}
+
+
+def test_course_pages_cost_the_same_whatever_the_course_size(client, small_and_large, premium_user):
+    """One test, so the 400-lesson course is built once."""
+    small, large = small_and_large
+    for kind, budget in GUEST_BUDGET.items():
+        assert count_queries(client, small[kind]) == count_queries(client, large[kind]) == budget
+    client.force_login(premium_user)
+    for kind in GUEST_BUDGET:
+        assert count_queries(client, small[kind]) == count_queries(client, large[kind])
+
+
+@pytest.mark.django_db
+def test_catalog_costs_the_same_for_5_and_500_courses(client):
+    catalog = make_catalog()
+    category = Category.objects.create(name="Weather")
+    images = [
+        get_image_model().objects.create(title=f"Cover {n}", file=get_test_image_file())
+        for n in range(2)
+    ]
+
+    def add_courses(count):
+        for n in range(count):
+            make_course(catalog, title=f"Course {n}", category=category, thumbnail=images[n % 2])
+
+    add_courses(5)
+    few = count_queries(client, catalog.url)
+    add_courses(495)
+    many = count_queries(client, catalog.url)
+    # Routing and restriction checks (7), then the count, the categories for the filter,
+    # one page of courses with their category, their thumbnails and the renditions.
+    assert few == many == 12
