@@ -9,7 +9,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_MODULES = ["accounts.demo", "pages.demo"]
+DEMO_MODULES = ["accounts.demo", "pages.demo", "learning.courses.demo"]
 
 
 class Command(BaseCommand):
