@@ -15,7 +15,7 @@ pytestmark = [
 
 
 @pytest.fixture
-def demo(transactional_db):
+def demo():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     return LessonPage.objects.live().filter(access_level="premium", is_free_preview=False).first()
 

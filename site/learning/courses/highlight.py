@@ -18,13 +18,16 @@ LANGUAGE_CHOICES = [
     ("xml", "XML / HTML"),
 ]
 
+ALLOWED_LANGUAGES = {value for value, _ in LANGUAGE_CHOICES}
 _FORMATTER = HtmlFormatter(nowrap=True)
 
 
 def highlight(code, language):
     """Highlighted HTML for `code`; Pygments escapes the text, so the result is safe."""
+    if language not in ALLOWED_LANGUAGES:
+        language = "text"
     try:
-        lexer = get_lexer_by_name(language or "text", stripnl=False)
-    except ClassNotFound:
+        lexer = get_lexer_by_name(language, stripnl=False)
+    except ClassNotFound:  # a Pygments release that dropped a lexer we offer
         lexer = get_lexer_by_name("text", stripnl=False)
     return mark_safe(pygments_highlight(code, lexer, _FORMATTER))  # noqa: S308

@@ -196,3 +196,25 @@ def test_publishing_an_old_course_revision_keeps_current_totals(commit):
     old_revision.publish()
     course.refresh_from_db()
     assert (course.lesson_count, course.duration_minutes) == (2, 40)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", ["no-such-course/", "module-x/lesson-y/", "%00/", "..%2f/"])
+def test_unknown_course_urls_get_the_404_page(client, suffix):
+    course = build_course(make_catalog(), modules=1, lessons_per_module=1)
+    for base in ("/courses/", course.url):
+        response = client.get(base + suffix)
+        assert response.status_code == 404
+        assert b"We could not find that page" in response.content
+
+
+@pytest.mark.django_db
+def test_course_page_describes_itself_to_search_engines(client):
+    course = build_course(
+        make_catalog(), modules=1, lessons_per_module=2, summary="Pass the <oral> exam."
+    )
+    html = client.get(course.url).content.decode()
+    assert '<meta name="description" content="Pass the &lt;oral&gt; exam.">' in html
+    assert '"@type": "Course"' in html
+    assert '"courseWorkload": "PT20M"' in html
+    assert "Pass the \\u003Coral\\u003E exam." in html  # JSON-LD cannot break out of <script>
