@@ -31,7 +31,16 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
-PATHS = ["/", "/about/", "/accounts/login/", "/healthz"]
+PATHS = ["/", "/about/", "/accounts/login/", "/healthz", "/courses/", "/search/?q=airspace"]
+
+
+def course_paths():
+    """The demo's premium course page and its last lesson (deepest outline)."""
+    from learning.courses.models import CoursePage, LessonPage
+
+    course = CoursePage.objects.live().order_by("-lesson_count").first()
+    lesson = LessonPage.objects.descendant_of(course).live().order_by("-path").first()
+    return [course.url, lesson.url]
 
 
 def measure(client, path):
@@ -59,14 +68,15 @@ def main():
 
     anonymous = Client(HTTP_HOST="127.0.0.1")
     signed_in = Client(HTTP_HOST="127.0.0.1")
-    signed_in.force_login(User.objects.get(email="learner@demo.test"))
-    print(f"{'who':<10} {'path':<20} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
-    for who, client in (("guest", anonymous), ("learner", signed_in)):
-        for path in PATHS:
+    signed_in.force_login(User.objects.get(email="premium@demo.test"))
+    paths = PATHS + course_paths()
+    print(f"{'who':<10} {'path':<44} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    for who, client in (("guest", anonymous), ("premium", signed_in)):
+        for path in paths:
             status, queries, timings = measure(client, path)
             p50 = statistics.median(timings)
             p95 = statistics.quantiles(timings, n=20)[18]
-            print(f"{who:<10} {path:<20} {status:>6} {queries:>7} {p50:>8.2f} {p95:>8.2f}")
+            print(f"{who:<10} {path[-44:]:<44} {status:>6} {queries:>7} {p50:>8.2f} {p95:>8.2f}")
 
 
 if __name__ == "__main__":

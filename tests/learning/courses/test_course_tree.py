@@ -1,5 +1,7 @@
 """Course page tree: page rules, editing in the admin, learning order and course totals."""
 
+import re
+
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -218,3 +220,25 @@ def test_course_page_describes_itself_to_search_engines(client):
     assert '"@type": "Course"' in html
     assert '"courseWorkload": "PT20M"' in html
     assert "Pass the \\u003Coral\\u003E exam." in html  # JSON-LD cannot break out of <script>
+
+
+@pytest.mark.django_db
+def test_lesson_editor_has_tabs_and_tier_preview_modes(client, admin_user):
+    course = build_course(make_catalog(), modules=1, lessons_per_module=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    tabs = re.findall(r'role="tab"[^>]*>\s*([^<]+?)\s*<', html)
+    assert tabs[:4] == ["Content", "Lesson settings", "Resources", "Promote"]
+    for mode in ("As a guest", "As a registered learner", "As a premium member"):
+        assert mode in html
+
+
+def test_only_teaching_staff_can_be_credited_as_instructors(instructor, registered_user):
+    from accounts.models import User
+    from learning.courses.models import CourseInstructor
+
+    limit = CourseInstructor._meta.get_field("user").get_limit_choices_to()
+    choices = set(User.objects.complex_filter(limit))
+    assert instructor in choices
+    assert registered_user not in choices

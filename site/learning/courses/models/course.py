@@ -15,8 +15,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -24,7 +22,7 @@ from wagtail.search import index
 
 from ..blocks import ListItemsBlock
 from ..outline import course_outline
-from .tree import tree_context
+from .tree import editor_tabs, tree_context
 
 
 class CourseLevel(models.TextChoices):
@@ -112,14 +110,8 @@ class CoursePage(Page):
             heading="Price (display only until payments launch)",
         )
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(details_panels, heading="Details"),
-            ObjectList(pricing_panels, heading="Pricing"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
-        ]
+    edit_handler = editor_tabs(
+        Content=content_panels, Details=details_panels, Pricing=pricing_panels
     )
     search_fields = [
         *Page.search_fields,

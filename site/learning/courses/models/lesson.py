@@ -4,7 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -14,7 +14,7 @@ from accounts.tiers import Tier
 from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
 from ..blocks import LessonBodyBlock, stream_text
 from ..outline import course_outline
-from .tree import tree_context
+from .tree import editor_tabs, tree_context
 
 
 class LessonType(models.TextChoices):
@@ -53,14 +53,8 @@ class LessonPage(Page):
         FieldPanel("transcript"),
     ]
     resources_tab = [InlinePanel("resources", heading="Downloads", label="Resource")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(settings_tab, heading="Lesson settings"),
-            ObjectList(resources_tab, heading="Resources"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Publishing"),
-        ]
+    edit_handler = editor_tabs(
+        Content=content_panels, **{"Lesson settings": settings_tab}, Resources=resources_tab
     )
     # The body index leaves gated sections out (see blocks.stream_text); search.py only
     # matches body and transcript for lessons the searcher may read in full.

@@ -1,6 +1,22 @@
-"""Context every page inside a course shares: the viewer's tier and the breadcrumb trail."""
+"""What every page in a course tree shares: editor tabs, the viewer's tier, breadcrumbs."""
+
+from wagtail.admin.panels import ObjectList, TabbedInterface
+from wagtail.models import Page
 
 from ..access import viewer_tier
+
+
+def editor_tabs(**tabs):
+    """The page's own tabs (heading=panels), then Wagtail's Promote and Settings tabs
+    (Settings holds comments and shows only when Wagtail has something to put there)."""
+    own = [ObjectList(panels, heading=heading) for heading, panels in tabs.items()]
+    return TabbedInterface(
+        [
+            *own,
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
 
 
 def tree_context(page, request):
