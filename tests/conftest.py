@@ -60,3 +60,40 @@ def commit(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
+
+
+MIGRATED_CONTENT = {}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_content_snapshot(request):
+    """Snapshot what migrations created (home page, site, locale, permissions) right
+    after the test database is built; browser tests put it back with
+    `restore_migrated_content` after a transactional test flushed the database.
+
+    serialized_rollback alone is not enough: Django keeps its snapshot on the
+    connection object, and Playwright's sync API runs the browser tests in another
+    context whose connection object has none, so nothing is restored there.
+    """
+    if not any(item.get_closest_marker("browser") for item in request.session.items):
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.db import connection
+
+    with request.getfixturevalue("django_db_blocker").unblock():
+        MIGRATED_CONTENT["default"] = connection.creation.serialize_db_to_string()
+
+
+def restore_migrated_content():
+    """Reload the migrations' content if a flush removed it (see above)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from wagtail.models import Site
+
+    snapshot = MIGRATED_CONTENT.get("default")
+    if snapshot and not Site.objects.exists():
+        # The flush left content types and permissions behind (post_migrate re-created
+        # them); clear those too, exactly as serialized_rollback's own flush would.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(snapshot)
