@@ -86,7 +86,9 @@ def _migrated_content_snapshot(request):
 
 def restore_migrated_content():
     """Reload the migrations' content if a flush removed it (see above)."""
+    from django.apps import apps
     from django.core.management import call_command
+    from django.core.management.color import no_style
     from django.db import connection
 
     from wagtail.models import Site
@@ -97,3 +99,8 @@ def restore_migrated_content():
         # them); clear those too, exactly as serialized_rollback's own flush would.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(snapshot)
+        # The snapshot brings its own primary keys; move PostgreSQL's sequences past them.
+        resets = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for sql in resets:
+                cursor.execute(sql)
