@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SnippetsConfig(AppConfig):
-    """Editorial records reused across pages: categories now, testimonials and examiners next."""
+    """Editorial records reused across pages: categories, testimonials and examiners."""
 
     name = "snippets"
     label = "snippets"
