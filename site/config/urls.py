@@ -13,6 +13,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from allauth.account.decorators import secure_admin_login
 
 from learning.courses.search import search
+from learning.courses.views import category_courses
+from pages.robots import robots_txt
 
 from .health import healthz
 
@@ -30,7 +32,9 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),
+    path("categories/<slug:slug>/", category_courses, name="category_courses"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,34 @@
-"""Demo pages for `load_demo`: the home page text and an About page."""
+"""Demo pages for `load_demo`: the home page (hero and curated sections) and an About page.
 
-from wagtail.models import Site
+Runs after the courses demo, so the hero and the call-to-action band can link to the catalog.
+"""
+
+from wagtail.models import Page, Site
 
 from .models import HomePage, StandardPage
+
+HOME_SECTIONS = [
+    {"type": "featured_courses", "value": {"heading": "Start here", "courses": [], "limit": 3}},
+    {"type": "featured_categories", "value": {"heading": "Study by topic", "categories": []}},
+    {
+        "type": "testimonials",
+        "value": {"heading": "What pilots say", "testimonials": [], "limit": 3},
+    },
+    {"type": "stats", "value": {"heading": "Groundschool in numbers"}},
+]
+
+
+def call_to_action(catalog):
+    return {
+        "type": "call_to_action",
+        "value": {
+            "heading": "Your checkride, without surprises",
+            "text": "Start with the free weather course; upgrade when you are ready.",
+            "button_label": "Browse the courses",
+            "link": {"page": catalog.pk, "url": ""},
+        },
+    }
+
 
 HOME_BODY = [
     {"type": "heading", "value": {"text": "Study the way the examiner tests", "level": "h2"}},
@@ -36,11 +62,16 @@ def load(stdout):
     if not isinstance(home, HomePage):
         raise RuntimeError("The default site's root page is not a HomePage; run migrate first.")
     if home.latest_revision_id is None:  # still exactly as the migration created it
+        catalog = Page.objects.child_of(home).filter(slug="courses").first()
         home.hero_text = (
             "Ground school lessons, spaced-repetition flashcards and mock oral exams, "
             "built around the FAA Airman Certification Standards."
         )
-        home.body = HOME_BODY
+        body = [*HOME_BODY, *HOME_SECTIONS]
+        if catalog is not None:
+            home.hero_cta_label, home.hero_cta_page = "Browse the courses", catalog
+            body.append(call_to_action(catalog))
+        home.body = body
         home.save_revision().publish()
 
     if not StandardPage.objects.child_of(home).filter(slug="about").exists():

@@ -8,12 +8,14 @@ import pytest
 
 from accounts.factories import UserFactory
 from learning.courses.models import CourseIndexPage
-from pages.models import HomePage, StandardPage
+from pages.models import FormPage, HomePage, LandingPage, StandardPage
 
 
 class PageTreeRules(WagtailPageTestCase):
     def test_home_page_allows_standard_pages_and_the_catalog(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, LandingPage, FormPage, CourseIndexPage}
+        )
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
 
     def test_editor_can_create_a_standard_page_with_streamfield_content(self):
@@ -73,8 +75,9 @@ def test_home_page_header_shows_login_state(client):
 @pytest.mark.django_db
 def test_home_page_query_count_is_pinned(client, settings, django_assert_num_queries):
     client.get("/")  # warm Wagtail's site cache as a running server has it
-    # Site lookup, the page, its ancestors' aliases and view restrictions.
-    with django_assert_num_queries(4):
+    # Site lookup, the page, its ancestors' aliases and view restrictions, and the site
+    # branding for the social tags (menus come from the fragment cache).
+    with django_assert_num_queries(5):
         client.get("/")
     client.force_login(UserFactory())
     client.get("/")
@@ -82,7 +85,7 @@ def test_home_page_query_count_is_pinned(client, settings, django_assert_num_que
     # two permission lookups behind the Wagtail user bar, and the session unless
     # sessions are cached (REDIS_URL).
     session_reads = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
-    with django_assert_num_queries(4 + 3 + session_reads):
+    with django_assert_num_queries(5 + 3 + session_reads):
         client.get("/")
 
 

@@ -79,19 +79,26 @@ class CatalogFilters:
         return courses.order_by(*SORTS[self.sort][1])
 
 
-def catalog_courses(index_page):
-    """Live, public courses of a catalog with what a course card needs, in three queries."""
+def course_cards(courses=None):
+    """Live, public courses with what a course card needs (category, thumbnail and its
+    rendition) loaded in three queries however many cards there are."""
     from .models import CoursePage
 
+    courses = CoursePage.objects.all() if courses is None else courses
     thumbnails = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
     return (
-        CoursePage.objects.child_of(index_page)
-        .live()
+        courses.live()
         .public()
         .defer_streamfields()
         .select_related("category")
         .prefetch_related(Prefetch("thumbnail", queryset=thumbnails))
     )
+
+
+def catalog_courses(index_page):
+    from .models import CoursePage
+
+    return course_cards(CoursePage.objects.child_of(index_page))
 
 
 def paginate(items, raw_page, notices):

@@ -99,7 +99,12 @@ def upsert_categories():
     return {
         spec["slug"]: Category.objects.get_or_create(
             slug=spec["slug"],
-            defaults={"name": spec["name"], "description": spec["description"]},
+            defaults={
+                "name": spec["name"],
+                "description": spec["description"],
+                "icon": spec.get("icon", ""),
+                "featured": spec.get("featured", False),
+            },
         )[0]
         for spec in content.CATEGORIES
     }

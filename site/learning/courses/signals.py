@@ -1,10 +1,13 @@
 """Recount course totals whenever a lesson or module appears, changes or goes away."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from pages.home_blocks import STATS_CACHE_KEY
 
 from .models import CoursePage, LessonPage, ModulePage
 
@@ -43,3 +46,13 @@ def on_delete(sender, instance, **kwargs):
 def on_move(sender, instance, parent_page_before, parent_page_after, **kwargs):
     if issubclass(sender, TREE_MODELS):
         refresh_courses_above(parent_page_before.path, parent_page_after.path)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete, sender=CoursePage)
+@receiver(post_delete, sender=LessonPage)
+def forget_home_stats(sender, instance, **kwargs):
+    """The home page's course and lesson counts change with what is live."""
+    if isinstance(instance, (CoursePage, LessonPage)):
+        cache.delete(STATS_CACHE_KEY)

@@ -22,18 +22,24 @@ CATEGORIES = [
     {
         "name": "Airspace",
         "slug": "airspace",
+        "icon": "🗺️",
+        "featured": True,
         "description": "Classes of airspace, special use airspace, and the clearances and "
         "equipment each one requires.",
     },
     {
         "name": "Weather",
         "slug": "weather",
+        "icon": "⛅",
+        "featured": True,
         "description": "Reading METARs, TAFs and charts, getting a briefing and making a "
         "go/no-go decision from it.",
     },
     {
         "name": "Regulations",
         "slug": "regulations",
+        "icon": "📘",
+        "featured": True,
         "description": "14 CFR parts 61 and 91 as they apply to private and instrument pilots.",
     },
     {

@@ -20,6 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages.base import BasePage
+
 from ..blocks import ListItemsBlock
 from ..outline import course_outline
 from .tree import editor_tabs, tree_context
@@ -44,7 +46,7 @@ def instructor_choices():
     return {"pk__in": users.filter(teaching).values("pk")}
 
 
-class CoursePage(Page):
+class CoursePage(BasePage):
     subtitle = models.CharField(max_length=160, blank=True)
     summary = models.TextField(max_length=400, help_text="Two or three sentences for the catalog.")
     description = RichTextField(blank=True)

@@ -5,13 +5,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.base import BasePage
 from snippets.models import Category
 
 from ..catalog import ACCESS, SORTS, CatalogFilters, catalog_courses, paginate
 from .course import CourseLevel
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

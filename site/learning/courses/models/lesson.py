@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.tiers import Tier
+from pages.base import BasePage
 
 from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
 from ..blocks import LessonBodyBlock, stream_text
@@ -24,7 +25,7 @@ class LessonType(models.TextChoices):
     LAB = "lab", "Lab"
 
 
-class LessonPage(Page):
+class LessonPage(BasePage):
     summary = models.TextField(
         max_length=500, help_text="The teaser every visitor sees, whatever their access."
     )

@@ -8,11 +8,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pages.base import BasePage
+
 from ..outline import course_outline
 from .tree import tree_context
 
 
-class ModulePage(Page):
+class ModulePage(BasePage):
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
     duration_minutes = models.PositiveIntegerField(
         null=True,

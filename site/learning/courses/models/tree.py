@@ -3,6 +3,8 @@
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
 
+from pages.base import BasePage
+
 from ..access import viewer_tier
 
 
@@ -13,7 +15,7 @@ def editor_tabs(**tabs):
     return TabbedInterface(
         [
             *own,
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )

@@ -9,7 +9,13 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_MODULES = ["accounts.demo", "pages.demo", "learning.courses.demo"]
+DEMO_MODULES = [
+    "accounts.demo",
+    "snippets.demo",
+    "learning.courses.demo",
+    "pages.demo",
+    "pages.demo_site",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,165 @@
+"""Site-wide settings marketers edit under Settings in the Wagtail admin.
+
+SiteBranding holds what the site calls itself (name, logo, footer text, the image and
+legal name used when pages are shared or described to search engines); SiteNavigation
+holds the main and footer menus and the social links. Both are per Site. Saving either
+one invalidates the cached header and footer (pages.navigation).
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+DEFAULT_FOOTER_TEXT = "Groundschool: ground school, flashcards and mock orals for FAA checkrides."
+
+SOCIAL_PLATFORMS = [
+    ("youtube", "YouTube"),
+    ("instagram", "Instagram"),
+    ("facebook", "Facebook"),
+    ("linkedin", "LinkedIn"),
+    ("x", "X (Twitter)"),
+    ("bluesky", "Bluesky"),
+    ("mastodon", "Mastodon"),
+    ("tiktok", "TikTok"),
+]
+
+
+def validate_link_url(value):
+    """A web address, a path on this site ("/search/"), or a mailto:/tel: link.
+
+    Anything else (javascript:, data:, protocol-relative //host) is refused: a menu link
+    is rendered on every page, so it must never be able to run script.
+    """
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith(("mailto:", "tel:")) and len(value) > len("mailto:"):
+        return
+    URLValidator(
+        schemes=["http", "https"],
+        message="Enter a full web address (https://...), a path on this site "
+        "starting with /, or a mailto: or tel: link.",
+    )(value)
+
+
+class MenuLinkBlock(blocks.StructBlock):
+    """One menu entry: a page on this site or a URL, never both, never neither."""
+
+    label = blocks.CharBlock(
+        required=False, max_length=40, help_text="Defaults to the page title for page links."
+    )
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.CharBlock(
+        label="URL",
+        required=False,
+        max_length=500,
+        validators=[validate_link_url],
+        help_text="Only when the link goes somewhere that is not a page: "
+        "https://..., /search/ or mailto:...",
+    )
+
+    class Meta:
+        icon = "link"
+        label = "Link"
+        form_classname = "struct-block menu-link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        page, url, label = value.get("page"), value.get("url"), value.get("label")
+        errors = {}
+        if page and url:
+            errors["url"] = ValidationError("Choose a page or enter a URL, not both.")
+        elif not page and not url:
+            errors["page"] = ValidationError("Choose a page or enter a URL.")
+        elif url and not label:
+            errors["label"] = ValidationError("A link to a URL needs a label.")
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
+    url = blocks.URLBlock(label="URL", max_length=500, help_text="The full profile address.")
+
+    class Meta:
+        icon = "site"
+        label = "Social link"
+
+
+def menu_field(help_text):
+    return StreamField([("link", MenuLinkBlock())], blank=True, help_text=help_text)
+
+
+@register_setting(icon="image")
+class SiteBranding(BaseSiteSetting):
+    site_name = models.CharField(max_length=60, default="Groundschool")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown 28 pixels high beside the site name. Leave empty for the plane mark.",
+    )
+    footer_text = models.TextField(max_length=500, blank=True, default=DEFAULT_FOOTER_TEXT)
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Used when a shared page has no social image of its own (1200x630).",
+    )
+    organization_name = models.CharField(
+        "organization legal name",
+        max_length=120,
+        blank=True,
+        help_text="The company's legal name, for search engines (schema.org Organization) "
+        "and the footer's copyright line. Defaults to the site name.",
+    )
+
+    select_related = ["logo", "default_social_image"]
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("logo")], heading="Identity"),
+        FieldPanel("footer_text"),
+        MultiFieldPanel(
+            [FieldPanel("default_social_image"), FieldPanel("organization_name")],
+            heading="Sharing and search engines",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "site branding"
+        verbose_name_plural = "site branding"
+
+    def __str__(self):
+        return f"Branding for {self.site}"
+
+    @property
+    def legal_name(self):
+        return self.organization_name or self.site_name
+
+
+@register_setting(icon="list-ul")
+class SiteNavigation(BaseSiteSetting):
+    main_menu = menu_field("The header links, in order. Empty: Home, Courses and Search.")
+    footer_menu = menu_field("The footer links, in order.")
+    social_links = StreamField(
+        [("social", SocialLinkBlock())], blank=True, help_text="Shown in the footer, in order."
+    )
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_menu"), FieldPanel("social_links")]
+
+    class Meta:
+        verbose_name = "navigation menus"
+        verbose_name_plural = "navigation menus"
+
+    def __str__(self):
+        return f"Navigation for {self.site}"
