@@ -26,7 +26,7 @@ run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLit
 	@echo ""
 	@echo "  Groundschool is running at http://127.0.0.1:$(PORT)/  (admin: /admin/)"
 	@echo "  Demo logins (password: $${DEMO_PASSWORD:-groundschool}):"
-	@echo "    learner@demo.test, premium@demo.test, instructor@demo.test, admin@demo.test"
+	@echo "    learner@demo.test, premium@demo.test, instructor@demo.test, marketer@demo.test, admin@demo.test"
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -21,6 +21,11 @@ DEMO_USERS = [
     {"email": "learner@demo.test", "name": "Lee Learner", "role": "registered learner"},
     {"email": "premium@demo.test", "name": "Pat Premium", "role": "premium learner"},
     {"email": "instructor@demo.test", "name": "Ida Instructor", "role": "instructor"},
+    {
+        "email": "marketer@demo.test",
+        "name": "Max Marketer",
+        "role": "marketer (home page, snippets)",
+    },
     {"email": "admin@demo.test", "name": "Ada Admin", "role": "administrator"},
 ]
 

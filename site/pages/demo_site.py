@@ -6,10 +6,12 @@ filled only while it is empty, and the contact page only when its slug is free.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from wagtail.models import Page, Site
 
 from .forms_pages import FormField, FormPage
+from .permissions import marketers_group
 from .site_settings import DEFAULT_FOOTER_TEXT, SiteBranding, SiteNavigation
 
 FOOTER_TEXT = (
@@ -59,6 +61,9 @@ def load(stdout):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page
     contact, created = contact_page(home)
+    marketer = get_user_model().objects.filter(email="marketer@demo.test").first()
+    if marketer is not None:
+        marketer.groups.add(marketers_group(home))
 
     branding = SiteBranding.for_site(site)
     if branding.footer_text == DEFAULT_FOOTER_TEXT:  # still the text a fresh install has

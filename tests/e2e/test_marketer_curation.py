@@ -24,7 +24,7 @@ def test_marketer_features_a_course_and_a_visitor_sees_it(page, browser, live_se
     assert course.title not in card_titles(page)
 
     page.goto("/accounts/login/?next=/admin/")
-    page.get_by_label("Email").fill("admin@demo.test")
+    page.get_by_label("Email").fill("marketer@demo.test")
     page.get_by_label("Password").fill(demo_password())
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/admin/")

@@ -214,3 +214,36 @@ def test_category_page_bad_page_number_shows_a_notice(client):
     response = client.get("/categories/weather/", {"page": "zz"})
     assert response.status_code == 200
     assert b"page number was not valid" in response.content
+
+
+def test_marketing_pages_are_public_for_guests_and_private_for_members(client, home):
+    from accounts.factories import UserFactory
+
+    guest = client.get("/")
+    assert "public" in guest["Cache-Control"]
+    assert "Cookie" in guest["Vary"]
+    client.force_login(UserFactory())
+    member = client.get("/")
+    assert "private" in member["Cache-Control"]
+    assert "public" not in member["Cache-Control"]
+
+
+def test_redirects_managed_in_the_admin_are_followed(client, home):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/old-ground-school", redirect_link="/about/")
+    response = client.get("/old-ground-school/")
+    assert response.status_code == 301
+    assert response["Location"] == "/about/"
+
+
+def test_course_page_json_ld_parses_as_a_course(client):
+    course = make_course(make_catalog(), title="Night Flying", summary='Lights "and" <b>')
+    html = client.get(course.url).content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = {item["@type"]: item for item in map(json.loads, blocks)}
+    assert data["Course"]["name"] == "Night Flying"
+    assert data["Course"]["description"] == 'Lights "and" <b>'
+    assert [item["name"] for item in data["BreadcrumbList"]["itemListElement"]][-1] == (
+        "Night Flying"
+    )

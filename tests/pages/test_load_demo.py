@@ -18,6 +18,7 @@ DEMO_LOGINS = {
     "learner@demo.test": Tier.REGISTERED,
     "premium@demo.test": Tier.PREMIUM,
     "instructor@demo.test": Tier.STAFF,
+    "marketer@demo.test": Tier.STAFF,
     "admin@demo.test": Tier.STAFF,
 }
 

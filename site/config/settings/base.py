@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "learning.courses",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.table_block",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -221,6 +222,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- HTTP caching -------------------------------------------------------------------
 # Anonymous pages that set no cookie may sit in a shared cache this long (pages.cache).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+# A caching proxy (Varnish, nginx with purge) in front of the site: Wagtail sends it an
+# HTTP PURGE for a page's URLs whenever the page is published, unpublished or moved.
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 # Where "upgrade" calls to action point until payments exist.
 PREMIUM_URL = env_str("PREMIUM_URL", "/premium/")
 
