@@ -11,20 +11,26 @@ from django.db.models import Prefetch
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .blocks import HeadingBlock, ParagraphBlock
+from .blocks import HeadingBlock, LinkTargetBlock, ParagraphBlock
 
 TEMPLATES = "pages/sections"
 STATS_CACHE_KEY = "home:stats"
 STATS_CACHE_SECONDS = 15 * 60
+MAX_CATEGORIES = 8
 
 
-def _picked_ids(items):
-    return [item.pk for item in items if item is not None]
+def picked_or_featured(available, picked, limit, **featured):
+    """The hand-picked items still in `available`, in the editor's order; with none
+    picked, the items of `available` matching `featured`.
 
-
-def _in_picked_order(queryset, ids):
-    by_id = {item.pk: item for item in queryset.filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    `available` holds only items fit to show (live, active), so an item unpublished
+    or deleted after it was picked simply drops out. One query either way.
+    """
+    ids = [item.pk for item in picked if item is not None]
+    if not ids:
+        return list(available.filter(**featured)[:limit])
+    by_id = {item.pk: item for item in available.filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id][:limit]
 
 
 class FeaturedCoursesBlock(blocks.StructBlock):
@@ -45,12 +51,12 @@ class FeaturedCoursesBlock(blocks.StructBlock):
         from learning.courses.catalog import course_cards
 
         context = super().get_context(value, parent_context)
-        ids = _picked_ids(value["courses"])
-        if ids:
-            courses = _in_picked_order(course_cards(), ids)
-        else:
-            courses = course_cards().filter(is_featured=True).order_by("-first_published_at")
-        context["courses"] = list(courses[: value["limit"]])
+        context["courses"] = picked_or_featured(
+            course_cards().order_by("-first_published_at"),
+            value["courses"],
+            value["limit"],
+            is_featured=True,
+        )
         return context
 
 
@@ -71,10 +77,8 @@ class FeaturedCategoriesBlock(blocks.StructBlock):
         from snippets.models import Category
 
         context = super().get_context(value, parent_context)
-        active = Category.objects.filter(active=True)
-        ids = _picked_ids(value["categories"])
-        context["categories"] = (
-            _in_picked_order(active, ids) if ids else list(active.filter(featured=True)[:8])
+        context["categories"] = picked_or_featured(
+            Category.objects.filter(active=True), value["categories"], MAX_CATEGORIES, featured=True
         )
         return context
 
@@ -103,9 +107,9 @@ class TestimonialsBlock(blocks.StructBlock):
         live = Testimonial.objects.filter(live=True).prefetch_related(
             Prefetch("avatar", queryset=avatars)
         )
-        ids = _picked_ids(value["testimonials"])
-        chosen = _in_picked_order(live, ids) if ids else live.filter(featured=True)
-        context["testimonials"] = list(chosen[: value["limit"]])
+        context["testimonials"] = picked_or_featured(
+            live, value["testimonials"], value["limit"], featured=True
+        )
         return context
 
 
@@ -140,21 +144,6 @@ class StatsBlock(blocks.StructBlock):
         return context
 
 
-class LinkTargetBlock(blocks.StructBlock):
-    """A page on this site or an external URL: exactly one of the two."""
-
-    page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, label="or URL")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": "Choose a page or enter a URL (one of the two)."}
-            )
-        return value
-
-
 class CallToActionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120)
     text = blocks.TextBlock(max_length=400, required=False)
@@ -169,7 +158,7 @@ class CallToActionBlock(blocks.StructBlock):
             "heading": "Ready for your checkride?",
             "text": "Start with the free weather course; no card needed.",
             "button_label": "Browse courses",
-            "link": {"url": "https://example.com/courses/"},
+            "link": {"url": "/courses/"},
         }
 
 

@@ -7,7 +7,6 @@ one invalidates the cached header and footer (pages.navigation).
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import models
 
 from wagtail import blocks
@@ -15,6 +14,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+
+from .blocks import LinkTargetBlock
 
 DEFAULT_FOOTER_TEXT = "Groundschool: ground school, flashcards and mock orals for FAA checkrides."
 
@@ -30,37 +31,11 @@ SOCIAL_PLATFORMS = [
 ]
 
 
-def validate_link_url(value):
-    """A web address, a path on this site ("/search/"), or a mailto:/tel: link.
-
-    Anything else (javascript:, data:, protocol-relative //host) is refused: a menu link
-    is rendered on every page, so it must never be able to run script.
-    """
-    if value.startswith("/") and not value.startswith("//"):
-        return
-    if value.startswith(("mailto:", "tel:")) and len(value) > len("mailto:"):
-        return
-    URLValidator(
-        schemes=["http", "https"],
-        message="Enter a full web address (https://...), a path on this site "
-        "starting with /, or a mailto: or tel: link.",
-    )(value)
-
-
-class MenuLinkBlock(blocks.StructBlock):
-    """One menu entry: a page on this site or a URL, never both, never neither."""
+class MenuLinkBlock(LinkTargetBlock):
+    """One menu entry: a label and a page on this site or a URL."""
 
     label = blocks.CharBlock(
         required=False, max_length=40, help_text="Defaults to the page title for page links."
-    )
-    page = blocks.PageChooserBlock(required=False)
-    url = blocks.CharBlock(
-        label="URL",
-        required=False,
-        max_length=500,
-        validators=[validate_link_url],
-        help_text="Only when the link goes somewhere that is not a page: "
-        "https://..., /search/ or mailto:...",
     )
 
     class Meta:
@@ -70,16 +45,10 @@ class MenuLinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        page, url, label = value.get("page"), value.get("url"), value.get("label")
-        errors = {}
-        if page and url:
-            errors["url"] = ValidationError("Choose a page or enter a URL, not both.")
-        elif not page and not url:
-            errors["page"] = ValidationError("Choose a page or enter a URL.")
-        elif url and not label:
-            errors["label"] = ValidationError("A link to a URL needs a label.")
-        if errors:
-            raise StructBlockValidationError(block_errors=errors)
+        if value.get("url") and not value.get("label"):
+            raise StructBlockValidationError(
+                block_errors={"label": ValidationError("A link to a URL needs a label.")}
+            )
         return value
 
 

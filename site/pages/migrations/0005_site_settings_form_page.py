@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import modelcluster.fields
-import pages.site_settings
+import pages.blocks
 import wagtail.contrib.forms.models
 import wagtail.fields
 from django.conf import settings
@@ -73,8 +73,8 @@ class Migration(migrations.Migration):
             name='SiteNavigation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('main_menu', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the page title for page links.', 'max_length': 40, 'required': False}), 1: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only when the link goes somewhere that is not a page: https://..., /search/ or mailto:...', 'label': 'URL', 'max_length': 500, 'required': False, 'validators': [pages.site_settings.validate_link_url]}), 3: ('wagtail.blocks.StructBlock', [[('label', 0), ('page', 1), ('url', 2)]], {})}, help_text='The header links, in order. Empty: Home, Courses and Search.')),
-                ('footer_menu', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the page title for page links.', 'max_length': 40, 'required': False}), 1: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only when the link goes somewhere that is not a page: https://..., /search/ or mailto:...', 'label': 'URL', 'max_length': 500, 'required': False, 'validators': [pages.site_settings.validate_link_url]}), 3: ('wagtail.blocks.StructBlock', [[('label', 0), ('page', 1), ('url', 2)]], {})}, help_text='The footer links, in order.')),
+                ('main_menu', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the page title for page links.', 'max_length': 40, 'required': False}), 1: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only when the link goes somewhere that is not a page: https://..., /search/ or mailto:...', 'label': 'URL', 'max_length': 500, 'required': False, 'validators': [pages.blocks.validate_link_url]}), 3: ('wagtail.blocks.StructBlock', [[('label', 0), ('page', 1), ('url', 2)]], {})}, help_text='The header links, in order. Empty: Home, Courses and Search.')),
+                ('footer_menu', wagtail.fields.StreamField([('link', 3)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'Defaults to the page title for page links.', 'max_length': 40, 'required': False}), 1: ('wagtail.blocks.PageChooserBlock', (), {'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Only when the link goes somewhere that is not a page: https://..., /search/ or mailto:...', 'label': 'URL', 'max_length': 500, 'required': False, 'validators': [pages.blocks.validate_link_url]}), 3: ('wagtail.blocks.StructBlock', [[('label', 0), ('page', 1), ('url', 2)]], {})}, help_text='The footer links, in order.')),
                 ('social_links', wagtail.fields.StreamField([('social', 2)], blank=True, block_lookup={0: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('youtube', 'YouTube'), ('instagram', 'Instagram'), ('facebook', 'Facebook'), ('linkedin', 'LinkedIn'), ('x', 'X (Twitter)'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('tiktok', 'TikTok')]}), 1: ('wagtail.blocks.URLBlock', (), {'help_text': 'The full profile address.', 'label': 'URL', 'max_length': 500}), 2: ('wagtail.blocks.StructBlock', [[('platform', 0), ('url', 1)]], {})}, help_text='Shown in the footer, in order.')),
                 ('site', models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site')),
             ],
