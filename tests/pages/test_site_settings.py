@@ -296,3 +296,16 @@ def test_demo_menus_and_contact_page_load_once_and_keep_editor_changes(client, s
     assert "Only this" in header_of(html)
     assert "Courses" not in header_of(html)
     assert "Edited by marketing." in footer_of(html)
+
+
+@pytest.mark.django_db
+def test_site_name_from_branding_titles_every_page(client):
+    from wagtail.models import Site
+
+    from pages.site_settings import SiteBranding
+
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.site_name = "Ridge Aviation Ground School"
+    branding.save()
+    assert "· Ridge Aviation Ground School</title>" in client.get("/").content.decode()
+    assert "· Ridge Aviation Ground School</title>" in client.get("/nope/").content.decode()
