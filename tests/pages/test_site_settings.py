@@ -300,10 +300,6 @@ def test_demo_menus_and_contact_page_load_once_and_keep_editor_changes(client, s
 
 @pytest.mark.django_db
 def test_site_name_from_branding_titles_every_page(client):
-    from wagtail.models import Site
-
-    from pages.site_settings import SiteBranding
-
     branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
     branding.site_name = "Ridge Aviation Ground School"
     branding.save()
