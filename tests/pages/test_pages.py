@@ -95,6 +95,8 @@ def test_unknown_urls_get_the_site_404_page(client):
     assert response.status_code == 404
     assert b"We could not find that page" in response.content
     assert b'class="skip-link"' in response.content
+    assert b'<meta name="robots" content="noindex">' in response.content
+    assert b'rel="canonical"' not in response.content  # an error is not a page to index
 
 
 @pytest.mark.django_db
