@@ -38,9 +38,10 @@ def small_and_large(db):
 
 # Wagtail's routing costs the site lookup plus one query per tree level down to the page,
 # then its alias and view-restriction checks. Ours on top: breadcrumbs, live modules and
-# live lessons (each with a view-restriction check), and the instructors (course page)
-# or the course ancestor (module and lesson pages); the site branding (social tags).
-GUEST_BUDGET = {"course": 15, "module": 17, "lesson": 19}
+# live lessons (each with a view-restriction check), the instructors (course page only)
+# and the site branding (social tags). Module and lesson pages take their course from
+# the breadcrumb query.
+GUEST_BUDGET = {"course": 15, "module": 16, "lesson": 18}
 
 
 def test_course_pages_cost_the_same_whatever_the_course_size(client, small_and_large, premium_user):

@@ -99,19 +99,15 @@ class LessonPage(BasePage):
         return super().serve_preview(request, mode_name)
 
     def get_context(self, request, *args, **kwargs):
-        from .course import CoursePage
-
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
         tier = context["viewer_tier"]
-        course = CoursePage.objects.ancestor_of(self).defer_streamfields().first()
-        outline = course_outline(course)
+        outline = course_outline(context["course"])
         previous_lesson, next_lesson = outline.neighbours(self)
         can_view = self.is_visible_to(tier)
         context.update(
             can_view=can_view,
             cta_tier=None if can_view else self.required_tier,
-            course=course,
             outline=outline,
             module=outline.module_for(self),
             previous_lesson=previous_lesson,

@@ -38,11 +38,8 @@ class ModulePage(BasePage):
         verbose_name = "module"
 
     def get_context(self, request, *args, **kwargs):
-        from .course import CoursePage
-
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
-        course = CoursePage.objects.parent_of(self).defer_streamfields().first()
-        outline = course_outline(course)
-        context.update(course=course, outline=outline, module=outline.module_for(self))
+        outline = course_outline(context["course"])
+        context.update(outline=outline, module=outline.module_for(self))
         return context

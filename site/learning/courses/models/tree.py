@@ -22,8 +22,12 @@ def editor_tabs(**tabs):
 
 
 def tree_context(page, request):
-    return {
-        "viewer_tier": viewer_tier(request),
-        # Home > Courses > Course > Module > Lesson, without the invisible tree root.
-        "breadcrumbs": list(page.get_ancestors(inclusive=True).filter(depth__gt=1)),
-    }
+    """The viewer's tier, the breadcrumb trail and, for pages inside a course, the
+    course itself (taken from the trail: outline and links need only its title and
+    place in the tree, so it costs no query of its own)."""
+    from .course import CoursePage
+
+    # Home > Courses > Course > Module > Lesson, without the invisible tree root.
+    breadcrumbs = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
+    course = next((crumb for crumb in breadcrumbs if crumb.specific_class is CoursePage), None)
+    return {"viewer_tier": viewer_tier(request), "breadcrumbs": breadcrumbs, "course": course}
