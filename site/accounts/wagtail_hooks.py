@@ -10,21 +10,18 @@ instructors do not get them.
 
 from django import forms
 from django.contrib.admin import display
-from django.contrib.admin.utils import lookup_field
 from django.core.exceptions import ValidationError
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import CreateView, IndexView
+from wagtail_modeladmin.views import CreateView
+
+from config.modeladmin import SafeExportIndexView
 
 from .managers import normalize_email_address
 from .models import Subscription, User
-
-# Spreadsheet apps run cells starting with these as formulas; display names are user input.
-CSV_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 class LearnerEmailField(forms.ModelChoiceField):
     """Pick the learner by the address they sign in with: a select of every user won't scale."""
@@ -80,19 +77,6 @@ class SubscriptionCreateView(CreateView):
         return CREATE_HANDLER.bind_to_model(Subscription)
 
 
-class SubscriptionIndexView(IndexView):
-    """Exports real values: modeladmin would write every falsy value (False) as "-"."""
-
-    def to_row_dict(self, item):
-        return {field: lookup_field(field, item, self.model_admin)[2] for field in self.list_export}
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and str(value).startswith(CSV_FORMULA_PREFIXES):
-            return "'" + str(value)
-        return value
-
-
 class SubscriptionAdmin(ModelAdmin):
     model = Subscription
     menu_label = "Subscriptions"
@@ -127,7 +111,7 @@ class SubscriptionAdmin(ModelAdmin):
         "created_at",
         "updated_at",
     ]
-    index_view_class = SubscriptionIndexView
+    index_view_class = SafeExportIndexView
     create_view_class = SubscriptionCreateView
     edit_handler = EDIT_HANDLER
 

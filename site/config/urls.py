@@ -33,6 +33,10 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),
     path("categories/<slug:slug>/", category_courses, name="category_courses"),
+    path("", include("learning.enrollments.urls")),
+    path("", include("learning.enrollments.note_urls")),
+    path("certificates/", include("learning.enrollments.certificate_urls")),
+    path("reviews/", include("community.reviews.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -1,4 +1,5 @@
 // Progressive enhancements; every page works without them.
+import { initEnhancedForms } from "./enhance.js";
 import { initThemeToggle } from "./theme-toggle.js";
 import { initVideoFacades } from "./video-facade.js";
 
@@ -7,3 +8,4 @@ if (toggle && document.documentElement.dataset.themeSource === "device") {
   initThemeToggle(toggle);
 }
 initVideoFacades();
+initEnhancedForms();

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "pages",
     "snippets",
     "learning.courses",
+    "learning.enrollments",
+    "community.reviews",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",

@@ -57,24 +57,42 @@ class CourseOutline:
 
 def course_outline(course):
     """Live, public modules of `course`, each with its live, public lessons."""
+    return course_outlines([course])[course.pk]
+
+
+def course_outlines(courses):
+    """{course id: CourseOutline} for several courses in two queries (the dashboard's
+    courses, or one course page), however many courses, modules and lessons."""
+    from django.db.models import Q
+
     from .models import LessonPage, ModulePage
 
-    modules = [
-        ModuleOutline(page)
-        for page in ModulePage.objects.child_of(course).live().public().order_by("path")
-    ]
-    by_path = {module.page.path: module for module in modules}
+    courses = list(courses)
+    outlines = {course.pk: CourseOutline([]) for course in courses}
+    if not courses:
+        return outlines
+    step = ModulePage.steplen
+    under = Q()
+    for course in courses:
+        under |= Q(path__startswith=course.path)
+    course_by_path = {course.path: course.pk for course in courses}
+    modules = ModulePage.objects.filter(under, depth__in={c.depth + 1 for c in courses})
+    by_path = {}
+    for page in modules.live().public().order_by("path"):
+        course_id = course_by_path.get(page.path[:-step])
+        if course_id is not None:
+            by_path[page.path] = module = ModuleOutline(page)
+            outlines[course_id].modules.append(module)
     lessons = (
-        LessonPage.objects.descendant_of(course)
+        LessonPage.objects.filter(under)
         .live()
         .public()
         .defer_streamfields()
         .defer("transcript")
         .order_by("path")
     )
-    step = ModulePage.steplen
     for lesson in lessons:
         module = by_path.get(lesson.path[:-step])
         if module is not None:  # lessons of an unpublished module drop out with it
             module.lessons.append(lesson)
-    return CourseOutline(modules)
+    return outlines

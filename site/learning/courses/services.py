@@ -2,6 +2,7 @@
 
 from .models import CoursePage
 from .outline import course_outline
+from .signals import course_tree_changed
 
 
 def refresh_course_totals(course_id):
@@ -18,3 +19,4 @@ def refresh_course_totals(course_id):
     CoursePage.objects.filter(pk=course_id).update(
         duration_minutes=outline.duration_minutes, lesson_count=outline.lesson_count
     )
+    course_tree_changed.send(sender=CoursePage, course_id=course_id)

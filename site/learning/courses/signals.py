@@ -3,7 +3,7 @@
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -12,6 +12,10 @@ from pages.home_blocks import STATS_CACHE_KEY
 from .models import CoursePage, LessonPage, ModulePage
 
 TREE_MODELS = (LessonPage, ModulePage)
+
+# Sent (after commit) with `course_id` once a course's live lessons may have changed,
+# so per-learner state built on them (enrollment progress) can be recomputed.
+course_tree_changed = Signal()
 
 
 def _ancestor_paths(path):

@@ -1,0 +1,3 @@
+"""Review URLs: write, edit, delete and vote."""
+
+urlpatterns = []

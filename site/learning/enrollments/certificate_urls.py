@@ -1,0 +1,3 @@
+"""Certificate URLs: public verification and the holder's PDF."""
+
+urlpatterns = []

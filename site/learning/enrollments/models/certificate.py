@@ -1,0 +1,82 @@
+"""A certificate of completion, issued once per enrollment and verifiable by anyone."""
+
+import hashlib
+import secrets
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+TEMPLATE_VERSION = "1"
+# Crockford's base32 without I, L, O, U: readable aloud and never mistaken for digits.
+NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_certificate_number(year=None):
+    """GS-2026-7KQ2-M9XD: a year and eight random characters (40 bits)."""
+    year = year or timezone.now().year
+    code = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(8))
+    return f"GS-{year}-{code[:4]}-{code[4:]}"
+
+
+def new_verification_hash():
+    """64 hex characters from 256 random bits: the public link, never guessable."""
+    return hashlib.sha256(secrets.token_bytes(32)).hexdigest()
+
+
+def certificate_upload_to(certificate, filename):
+    return f"certificates/{certificate.verification_hash}.pdf"
+
+
+class Certificate(models.Model):
+    """The holder's name and the course title are kept as they were on the day of issue,
+    so a later rename of either does not change what the certificate says."""
+
+    enrollment = models.OneToOneField(
+        "enrollments.Enrollment", on_delete=models.PROTECT, related_name="certificate"
+    )
+    certificate_number = models.CharField(max_length=32, unique=True, editable=False)
+    verification_hash = models.CharField(max_length=64, unique=True, editable=False)
+    holder_name = models.CharField(max_length=160)
+    course_title = models.CharField(max_length=255)
+    issued_at = models.DateTimeField(default=timezone.now)
+    is_valid = models.BooleanField(default=True)
+    revocation_date = models.DateTimeField(null=True, blank=True)
+    revocation_reason = models.TextField(blank=True)
+    template_version = models.CharField(max_length=10, default=TEMPLATE_VERSION)
+    pdf = models.FileField(upload_to=certificate_upload_to, blank=True, editable=False)
+    pdf_state = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="The state the stored PDF shows."
+    )
+
+    class Meta:
+        ordering = ["-issued_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_valid=True) | models.Q(revocation_date__isnull=False),
+                name="enrollments_revoked_certificate_has_date",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.certificate_number} ({self.holder_name}, {self.course_title})"
+
+    def save(self, *args, **kwargs):
+        if not self.certificate_number:
+            self.certificate_number = new_certificate_number()
+        if not self.verification_hash:
+            self.verification_hash = new_verification_hash()
+        super().save(*args, **kwargs)
+
+    @property
+    def state_key(self):
+        """What the PDF must show; a stored PDF with another key is stale."""
+        status = "valid" if self.is_valid else f"revoked-{self.revocation_date:%Y%m%d%H%M%S}"
+        return f"v{self.template_version}-{status}"
+
+    @property
+    def pdf_is_current(self):
+        return bool(self.pdf) and self.pdf_state == self.state_key
+
+    def get_verification_path(self):
+        return reverse("certificate_verify", args=[self.verification_hash])

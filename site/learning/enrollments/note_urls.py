@@ -1,0 +1,3 @@
+"""Notes and bookmarks URLs: private to each learner."""
+
+urlpatterns = []

@@ -1,0 +1,305 @@
+"""Write paths for enrollment and progress (DESIGN 3): views and other apps call these.
+
+Every operation that touches an enrollment's progress locks the enrollment row
+(`select_for_update`), so a double click, a retry or two tabs completing the same
+lesson count once, and the course completes (and its certificate is issued) once.
+Progress is always recomputed from the live lessons, never incremented.
+"""
+
+import math
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from allauth.account.models import EmailAddress
+
+from accounts.tiers import tier_for
+from learning.courses.models import LessonPage, LessonType
+from learning.courses.outline import course_outline
+
+from .models import ActivityType, Enrollment, LessonProgress, StudyDay, UserActivity
+from .streaks import local_date
+
+VIDEO_COMPLETE_PERCENT = 90
+# A heartbeat may add at most this much time, and never more than really elapsed.
+MAX_HEARTBEAT_SECONDS = 120
+HEARTBEAT_SLACK_SECONDS = 5
+
+
+class EnrollmentError(Exception):
+    """A request the learner can fix or should know about; the message is shown to them."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def log_activity(user, type, **fields):
+    return UserActivity.objects.create(user=user, type=type, **fields)
+
+
+def mark_study_day(user, at=None):
+    """Record that `user` studied today (their today); safe under races and repeats."""
+    StudyDay.objects.bulk_create(
+        [StudyDay(user=user, date=local_date(user, at))], ignore_conflicts=True
+    )
+
+
+def has_verified_email(user):
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def enroll(user, course):
+    """Enroll `user` in `course` (or re-activate a dropped enrollment). Returns
+    (enrollment, created). Parallel calls create one row: the unique constraint
+    decides, and the loser reads the winner's row."""
+    if not user.is_authenticated:
+        raise EnrollmentError("Log in to enroll.", status=403)
+    if not has_verified_email(user):
+        raise EnrollmentError("Confirm your email address before you enroll.", status=403)
+    if not (course.live and course.get_view_restrictions().count() == 0):
+        raise EnrollmentError("This course is not open for enrollment.", status=404)
+    try:
+        with transaction.atomic():
+            enrollment, created = Enrollment.objects.get_or_create(user=user, course=course)
+    except IntegrityError:
+        enrollment, created = Enrollment.objects.get(user=user, course=course), False
+    if created:
+        log_activity(user, ActivityType.ENROLLED, course=course)
+        mark_study_day(user)
+        return enrollment, True
+    if enrollment.status == Enrollment.Status.DROPPED:
+        with transaction.atomic():
+            enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+            enrollment.status = Enrollment.Status.ACTIVE
+            enrollment.save(update_fields=["status"])
+            recompute_progress(enrollment)
+        log_activity(user, ActivityType.ENROLLED, course=course, data={"rejoined": True})
+    return enrollment, False
+
+
+def leave(user, course):
+    """Drop the enrollment; progress, notes and any certificate are kept for a return."""
+    with transaction.atomic():
+        enrollment = (
+            Enrollment.objects.select_for_update()
+            .filter(user=user, course=course)
+            .exclude(status=Enrollment.Status.DROPPED)
+            .first()
+        )
+        if enrollment is None:
+            raise EnrollmentError("You are not enrolled in this course.", status=404)
+        enrollment.status = Enrollment.Status.DROPPED
+        enrollment.save(update_fields=["status"])
+        log_activity(user, ActivityType.LEFT, course=course)
+    return enrollment
+
+
+def current_enrollment(user, course_id):
+    """The learner's active or completed enrollment in a course, or None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrollment.objects.filter(user=user, course_id=course_id)
+        .exclude(status=Enrollment.Status.DROPPED)
+        .first()
+    )
+
+
+def _enrollment_for_lesson(user, lesson, lock=False):
+    """The enrollment `lesson` belongs to, refusing lessons the learner may not study."""
+    if not lesson.live:
+        raise EnrollmentError("This lesson is not published.", status=404)
+    step = lesson.steplen
+    ancestor_paths = [lesson.path[:end] for end in range(step, len(lesson.path), step)]
+    queryset = Enrollment.objects.select_related("course").filter(
+        user=user, course__path__in=ancestor_paths
+    )
+    queryset = queryset.select_for_update(of=("self",)) if lock else queryset
+    enrollment = queryset.exclude(status=Enrollment.Status.DROPPED).first()
+    if enrollment is None:
+        raise EnrollmentError("Enroll in the course to track your progress.", status=403)
+    if not lesson.is_visible_to(tier_for(user)):
+        raise EnrollmentError("This lesson is part of a higher membership tier.", status=403)
+    return enrollment
+
+
+def record_lesson_visit(user, lesson, at=None):
+    """Remember that an enrolled learner opened `lesson` (for "Continue" and resume).
+
+    Returns the lesson's LessonProgress, or None when the viewer is not enrolled.
+    """
+    at = at or timezone.now()
+    try:
+        enrollment = _enrollment_for_lesson(user, lesson)
+    except EnrollmentError:
+        return None
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_accessed=at, last_lesson=lesson)
+    progress, created = _progress_row(enrollment, lesson, at)
+    if not created:
+        LessonProgress.objects.filter(pk=progress.pk).update(last_accessed=at)
+    return progress
+
+
+def _progress_row(enrollment, lesson, at):
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.get_or_create(
+                enrollment=enrollment, lesson=lesson, defaults={"last_accessed": at}
+            )
+    except IntegrityError:
+        return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson), False
+
+
+def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=None):
+    """Add study time (capped by the time that really passed since the last beat) and,
+    for a video, the playback position; a video watched to 90% completes the lesson."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        progress, _ = _progress_row(enrollment, lesson, at)
+        elapsed = (at - progress.last_accessed).total_seconds() + HEARTBEAT_SLACK_SECONDS
+        added = int(max(0, min(seconds, MAX_HEARTBEAT_SECONDS, elapsed)))
+        progress.time_spent = F("time_spent") + added
+        progress.last_accessed = at
+        fields = ["time_spent", "last_accessed"]
+        if position is not None:
+            progress.video_position = int(position)
+            fields.append("video_position")
+            if duration:
+                watched = min(100, math.floor(100 * position / duration))
+                progress.percentage = max(progress.percentage, watched)
+                fields.append("percentage")
+        progress.save(update_fields=fields)
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            total_time_spent=F("total_time_spent") + added, last_accessed=at, last_lesson=lesson
+        )
+        progress.refresh_from_db()
+        mark_study_day(user, at)
+        if (
+            lesson.lesson_type == LessonType.VIDEO
+            and progress.percentage >= VIDEO_COMPLETE_PERCENT
+            and not progress.completed
+        ):
+            _complete(enrollment, progress, at, source="video")
+    return progress
+
+
+def complete_lesson(user, lesson, source="manual", at=None):
+    """Mark `lesson` complete for `user` (once, however often it is called).
+
+    `source` is "manual" (the learner's button), "video" or "assessment"; a quiz
+    lesson completes only through its assessment.
+    """
+    if source == "manual" and lesson.lesson_type == LessonType.QUIZ:
+        raise EnrollmentError("A quiz lesson is completed by passing its quiz.")
+    at = at or timezone.now()
+    with transaction.atomic():
+        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        progress, _ = _progress_row(enrollment, lesson, at)
+        progress = LessonProgress.objects.select_for_update().get(pk=progress.pk)
+        if not progress.completed:
+            _complete(enrollment, progress, at, source)
+    return progress
+
+
+def _complete(enrollment, progress, at, source):
+    """Inside the caller's transaction, with the enrollment row locked."""
+    progress.completed = True
+    progress.completed_date = at
+    progress.percentage = 100
+    progress.last_accessed = at
+    progress.save(update_fields=["completed", "completed_date", "percentage", "last_accessed"])
+    log_activity(
+        enrollment.user,
+        ActivityType.LESSON_COMPLETED,
+        course=enrollment.course,
+        lesson=progress.lesson,
+        data={"source": source},
+    )
+    mark_study_day(enrollment.user, at)
+    recompute_progress(enrollment, at=at)
+
+
+def mark_lesson_incomplete(user, lesson):
+    """Undo "Mark complete" (a learner who wants to revisit it); certificates stay."""
+    with transaction.atomic():
+        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).update(
+            completed=False, completed_date=None
+        )
+        recompute_progress(enrollment)
+
+
+def recompute_progress(enrollment, lesson_ids=None, at=None):
+    """Set the enrollment's percentage and status from the course's live lessons.
+
+    Completing every live lesson completes the enrollment (and issues its certificate
+    when the course has one); new lessons can make it active again.
+    """
+    if lesson_ids is None:
+        lesson_ids = [lesson.pk for lesson in course_outline(enrollment.course).lessons]
+    done = LessonProgress.objects.filter(
+        enrollment=enrollment, completed=True, lesson_id__in=lesson_ids
+    ).count()
+    _apply_progress(enrollment, done, len(lesson_ids), at or timezone.now())
+
+
+def _apply_progress(enrollment, done, total, at):
+    percentage = math.floor(100 * done / total) if total else 0
+    finished = total > 0 and done >= total
+    fields = {"progress_percentage": percentage}
+    newly_completed = False
+    if enrollment.status != Enrollment.Status.DROPPED:
+        if finished and enrollment.status != Enrollment.Status.COMPLETED:
+            fields["status"] = Enrollment.Status.COMPLETED
+            fields["completion_date"] = enrollment.completion_date or at
+            newly_completed = True
+        elif not finished and enrollment.status == Enrollment.Status.COMPLETED:
+            fields["status"] = Enrollment.Status.ACTIVE
+    changed = [name for name, value in fields.items() if getattr(enrollment, name) != value]
+    for name in changed:
+        setattr(enrollment, name, fields[name])
+    if changed:
+        enrollment.save(update_fields=changed)
+    if newly_completed:
+        log_activity(enrollment.user, ActivityType.COURSE_COMPLETED, course=enrollment.course)
+        if enrollment.course.has_certificate:
+            from .certificates import issue_certificate
+
+            issue_certificate(enrollment)
+
+
+def recompute_course_progress(course_id):
+    """Recompute every enrollment of a course after its lessons changed (idempotent)."""
+    from django.db.models import Count, Q
+
+    from learning.courses.models import CoursePage
+
+    course = CoursePage.objects.filter(pk=course_id).first()
+    if course is None:
+        return 0
+    lesson_ids = [lesson.pk for lesson in course_outline(course).lessons]
+    enrollments = Enrollment.objects.filter(course=course).annotate(
+        done=Count("progress", filter=Q(progress__completed=True, progress__lesson_id__in=lesson_ids))
+    )
+    changed = 0
+    for enrollment in enrollments.select_related("course", "user"):
+        before = (enrollment.progress_percentage, enrollment.status)
+        with transaction.atomic():
+            locked = Enrollment.objects.select_for_update().select_related("course", "user")
+            locked = locked.get(pk=enrollment.pk)
+            _apply_progress(locked, enrollment.done, len(lesson_ids), timezone.now())
+        changed += before != (locked.progress_percentage, locked.status)
+    return changed
+
+
+def lesson_for_id(lesson_id):
+    """A live lesson by id, or an EnrollmentError 404 (ids come from the URL)."""
+    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    if lesson is None:
+        raise EnrollmentError("That lesson does not exist.", status=404)
+    return lesson
+

@@ -1,0 +1,1 @@
+"""Enrollments in the Wagtail admin (filled in below)."""

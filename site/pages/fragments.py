@@ -1,0 +1,43 @@
+"""One protocol for forms that work both with and without JavaScript.
+
+Without JS a form posts, the view does its work and redirects (or re-renders the page
+with errors). With JS, static/js/enhance.js posts the same form with the header
+`X-Requested-With: fetch`; the view then answers JSON: `html` to swap into the page,
+`message` to announce, `error` for a refusal. Views call these helpers so both paths
+stay the same code.
+"""
+
+from django.contrib import messages
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+
+FETCH_HEADER_VALUE = "fetch"
+
+
+def wants_fragment(request):
+    return request.headers.get("X-Requested-With") == FETCH_HEADER_VALUE
+
+
+def fragment_or_redirect(request, template, context, redirect_to, message=None, status=200):
+    """Success: the re-rendered fragment for JS, else a message and a redirect."""
+    if wants_fragment(request):
+        html = render_to_string(template, context, request) if template else None
+        return JsonResponse({"html": html, "message": message}, status=status)
+    if message:
+        messages.success(request, message)
+    return redirect(redirect_to)
+
+
+def refusal(request, message, status=400, template=None, context=None, page=None):
+    """A clear refusal: JSON for JS (with the fragment, e.g. a form and its errors), else
+    `page` (a full template that shows the form again, input kept) or the error page."""
+    if wants_fragment(request):
+        html = render_to_string(template, context or {}, request) if template else None
+        return JsonResponse({"error": message, "html": html}, status=status)
+    if page is not None:
+        return TemplateResponse(request, page, {**(context or {}), "error": message}, status=status)
+    return TemplateResponse(
+        request, "refusal.html", {"message": message, "status": status}, status=status
+    )
