@@ -23,6 +23,7 @@ from config.modeladmin import SafeExportIndexView
 from .managers import normalize_email_address
 from .models import Subscription, User
 
+
 class LearnerEmailField(forms.ModelChoiceField):
     """Pick the learner by the address they sign in with: a select of every user won't scale."""
 

@@ -1,5 +1,6 @@
 // Progressive enhancements; every page works without them.
 import { initEnhancedForms } from "./enhance.js";
+import { initLessonProgress } from "./lesson-progress.js";
 import { initThemeToggle } from "./theme-toggle.js";
 import { initVideoFacades } from "./video-facade.js";
 
@@ -9,3 +10,4 @@ if (toggle && document.documentElement.dataset.themeSource === "device") {
 }
 initVideoFacades();
 initEnhancedForms();
+initLessonProgress();

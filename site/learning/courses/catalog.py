@@ -7,7 +7,7 @@ catalog, so nothing here raises: unknown values are dropped and reported as noti
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 
 from wagtail.images import get_image_model
 
@@ -21,8 +21,8 @@ THUMBNAIL_SPEC = "fill-480x270"
 SORTS = {
     "newest": ("Newest", ["-first_published_at", "-pk"]),
     "title": ("Title (A to Z)", ["title", "pk"]),
-    # Until enrollments exist, editors' featured picks stand in for popularity.
-    "popular": ("Most popular", ["-is_featured", "-lesson_count", "-first_published_at"]),
+    # Learners who are enrolled now (active or completed), annotated by CatalogFilters.apply.
+    "popular": ("Most popular", ["-current_enrollments", "-first_published_at", "-pk"]),
 }
 ACCESS = {"free": "Free", "premium": "Paid"}
 
@@ -76,12 +76,16 @@ class CatalogFilters:
             courses = courses.filter(price=0)
         elif self.access == "premium":
             courses = courses.exclude(price=0)
+        if self.sort == "popular":
+            courses = courses.annotate(
+                current_enrollments=Count("enrollments", filter=~Q(enrollments__status="dropped"))
+            )
         return courses.order_by(*SORTS[self.sort][1])
 
 
 def course_cards(courses=None):
-    """Live, public courses with what a course card needs (category, thumbnail and its
-    rendition) loaded in three queries however many cards there are."""
+    """Live, public courses with what a course card needs (category, rating, thumbnail and
+    its rendition) loaded in three queries however many cards there are."""
     from .models import CoursePage
 
     courses = CoursePage.objects.all() if courses is None else courses
@@ -90,7 +94,7 @@ def course_cards(courses=None):
         courses.live()
         .public()
         .defer_streamfields()
-        .select_related("category")
+        .select_related("category", "rating")
         .prefetch_related(Prefetch("thumbnail", queryset=thumbnails))
     )
 

@@ -52,6 +52,4 @@ def schedule_pdf(certificate):
     """Render the certificate's PDF in a Celery task once the transaction commits."""
     from .tasks import render_certificate_pdf
 
-    transaction.on_commit(
-        lambda: render_certificate_pdf.delay(certificate.pk), robust=True
-    )
+    transaction.on_commit(lambda: render_certificate_pdf.delay(certificate.pk), robust=True)

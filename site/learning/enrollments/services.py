@@ -129,13 +129,19 @@ def _enrollment_for_lesson(user, lesson, lock=False):
 def record_lesson_visit(user, lesson, at=None):
     """Remember that an enrolled learner opened `lesson` (for "Continue" and resume).
 
-    Returns the lesson's LessonProgress, or None when the viewer is not enrolled.
+    Returns the lesson's LessonProgress, or None when the viewer is not enrolled or may
+    not read the lesson.
     """
-    at = at or timezone.now()
     try:
         enrollment = _enrollment_for_lesson(user, lesson)
     except EnrollmentError:
         return None
+    return record_visit(enrollment, lesson, at)
+
+
+def record_visit(enrollment, lesson, at=None):
+    """record_lesson_visit for a caller that already checked enrollment and tier."""
+    at = at or timezone.now()
     Enrollment.objects.filter(pk=enrollment.pk).update(last_accessed=at, last_lesson=lesson)
     progress, created = _progress_row(enrollment, lesson, at)
     if not created:
@@ -190,11 +196,10 @@ def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=Non
 def complete_lesson(user, lesson, source="manual", at=None):
     """Mark `lesson` complete for `user` (once, however often it is called).
 
-    `source` is "manual" (the learner's button), "video" or "assessment"; a quiz
-    lesson completes only through its assessment.
+    `source` is "manual" (the learner's button), "video" (90% watched) or
+    "assessment" (a passed quiz). Quiz lessons are self-check questions in the body
+    until assessments exist, so learners may mark them complete too.
     """
-    if source == "manual" and lesson.lesson_type == LessonType.QUIZ:
-        raise EnrollmentError("A quiz lesson is completed by passing its quiz.")
     at = at or timezone.now()
     with transaction.atomic():
         enrollment = _enrollment_for_lesson(user, lesson, lock=True)
@@ -227,10 +232,11 @@ def mark_lesson_incomplete(user, lesson):
     """Undo "Mark complete" (a learner who wants to revisit it); certificates stay."""
     with transaction.atomic():
         enrollment = _enrollment_for_lesson(user, lesson, lock=True)
-        LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).update(
-            completed=False, completed_date=None
-        )
+        progress, _ = _progress_row(enrollment, lesson, timezone.now())
+        progress.completed, progress.completed_date = False, None
+        progress.save(update_fields=["completed", "completed_date"])
         recompute_progress(enrollment)
+    return progress
 
 
 def recompute_progress(enrollment, lesson_ids=None, at=None):
@@ -283,7 +289,9 @@ def recompute_course_progress(course_id):
         return 0
     lesson_ids = [lesson.pk for lesson in course_outline(course).lessons]
     enrollments = Enrollment.objects.filter(course=course).annotate(
-        done=Count("progress", filter=Q(progress__completed=True, progress__lesson_id__in=lesson_ids))
+        done=Count(
+            "progress", filter=Q(progress__completed=True, progress__lesson_id__in=lesson_ids)
+        )
     )
     changed = 0
     for enrollment in enrollments.select_related("course", "user"):
@@ -302,4 +310,3 @@ def lesson_for_id(lesson_id):
     if lesson is None:
         raise EnrollmentError("That lesson does not exist.", status=404)
     return lesson
-

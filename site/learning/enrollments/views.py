@@ -1,35 +1,148 @@
-"""Enrollment views: thin wrappers that call services and answer page or fragment."""
+"""Enrollment views: each checks its input, calls a service and answers with a page,
+a redirect or (for enhance.js) a fragment. Refusals say why, with a 4xx status."""
 
-from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+import math
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from learning.courses.models import CoursePage
+from learning.courses.outline import course_outline
+from pages.fragments import fragment_or_redirect, refusal, wants_fragment
 
-@login_required
-def dashboard(request):
-    return HttpResponse("")
+from . import services
+from .dashboard import dashboard  # noqa: F401  (re-exported for urls.py)
+from .progress import learner_progress
+
+MAX_MEDIA_SECONDS = 24 * 60 * 60
+
+
+def _login_first(request, next_url):
+    if wants_fragment(request):
+        return JsonResponse({"error": "Log in to continue."}, status=403)
+    return redirect_to_login(next_url)
+
+
+def _live_course(course_id):
+    course = CoursePage.objects.live().filter(pk=course_id).first()
+    if course is None:
+        raise services.EnrollmentError("That course does not exist.", status=404)
+    return course
+
+
+def enrollment_panel(request, course, message):
+    """The course page's enroll/progress box, re-rendered after a change."""
+    outline = course_outline(course)
+    context = {
+        "page": course,
+        "outline": outline,
+        "progress": learner_progress(request.user, course, outline),
+    }
+    return fragment_or_redirect(
+        request,
+        "learning/enrollments/components/enrollment_panel.html",
+        context,
+        course.url,
+        message=message,
+    )
 
 
 @require_POST
 def enroll(request, course_id):
-    return HttpResponse("")
+    try:
+        course = _live_course(course_id)
+        if not request.user.is_authenticated:
+            return _login_first(request, course.url)
+        _, created = services.enroll(request.user, course)
+    except services.EnrollmentError as error:
+        return refusal(request, error.message, error.status)
+    message = f"You're enrolled in {course.title}." if created else "You're enrolled."
+    return enrollment_panel(request, course, message)
 
 
 @require_POST
 def leave(request, course_id):
-    return HttpResponse("")
+    if not request.user.is_authenticated:
+        return _login_first(request, "/")
+    try:
+        course = _live_course(course_id)
+        services.leave(request.user, course)
+    except services.EnrollmentError as error:
+        return refusal(request, error.message, error.status)
+    message = f"You left {course.title}. Your progress is kept if you come back."
+    return enrollment_panel(request, course, message)
+
+
+def completion_response(request, lesson, progress, message):
+    context = {"page": lesson, "lesson_progress": progress, "enrolled": True}
+    return fragment_or_redirect(
+        request,
+        "learning/enrollments/components/lesson_completion.html",
+        context,
+        lesson.url,
+        message=message,
+    )
 
 
 @require_POST
 def complete(request, lesson_id):
-    return HttpResponse("")
+    try:
+        lesson = services.lesson_for_id(lesson_id)
+        if not request.user.is_authenticated:
+            return _login_first(request, lesson.url)
+        progress = services.complete_lesson(request.user, lesson)
+    except services.EnrollmentError as error:
+        return refusal(request, error.message, error.status)
+    return completion_response(request, lesson, progress, f"“{lesson.title}” is complete.")
 
 
 @require_POST
 def incomplete(request, lesson_id):
-    return HttpResponse("")
+    try:
+        lesson = services.lesson_for_id(lesson_id)
+        if not request.user.is_authenticated:
+            return _login_first(request, lesson.url)
+        progress = services.mark_lesson_incomplete(request.user, lesson)
+    except services.EnrollmentError as error:
+        return refusal(request, error.message, error.status)
+    return completion_response(request, lesson, progress, "Marked as not complete.")
+
+
+def _seconds(raw, name, required=False):
+    """A non-negative, finite number of seconds from form input, or EnrollmentError."""
+    if raw in (None, ""):
+        if required:
+            raise services.EnrollmentError(f"Missing {name}.")
+        return None
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        raise services.EnrollmentError(f"{name.capitalize()} must be a number.") from None
+    if not math.isfinite(value) or value < 0 or value > MAX_MEDIA_SECONDS:
+        raise services.EnrollmentError(f"{name.capitalize()} is out of range.")
+    return value
 
 
 @require_POST
 def heartbeat(request, lesson_id):
-    return HttpResponse("")
+    """JSON only (lesson-progress.js): study time and video position while a lesson is open."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Log in to track your progress."}, status=403)
+    try:
+        lesson = services.lesson_for_id(lesson_id)
+        seconds = _seconds(request.POST.get("seconds"), "seconds", required=True)
+        position = _seconds(request.POST.get("position"), "position")
+        duration = _seconds(request.POST.get("duration"), "duration")
+        progress = services.record_heartbeat(request.user, lesson, seconds, position, duration)
+    except services.EnrollmentError as error:
+        return JsonResponse({"error": error.message}, status=error.status)
+    html = render_to_string(
+        "learning/enrollments/components/lesson_completion.html",
+        {"page": lesson, "lesson_progress": progress, "enrolled": True},
+        request,
+    )
+    return JsonResponse(
+        {"completed": progress.completed, "percentage": progress.percentage, "html": html}
+    )

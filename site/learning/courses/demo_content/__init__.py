@@ -228,7 +228,7 @@ WEATHER_BRIEFING_COURSE = {
     "category": "weather",
     "level": "beginner",
     "price": Decimal("0.00"),
-    "has_certificate": False,
+    "has_certificate": True,
     "is_featured": False,
     "acs_standard": "FAA-S-ACS-6C",
     "requirements": ["No prior knowledge: the course starts from the beginning"],

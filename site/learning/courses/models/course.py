@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
 from ..blocks import ListItemsBlock
@@ -165,6 +166,7 @@ class CoursePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
         context["outline"] = outline = course_outline(self)
+        context.update(page_progress_context(request, self, outline))
         context["instructors"] = [
             row.user for row in self.instructors.select_related("user__profile")
         ]
@@ -199,6 +201,15 @@ class CoursePage(BasePage):
         }
         if self.category_id:
             data["about"] = self.category.name
+        rating = getattr(self, "rating", None)  # reviews.CourseRating, absent until reviewed
+        if rating is not None and rating.count:
+            data["aggregateRating"] = {
+                "@type": "AggregateRating",
+                "ratingValue": str(rating.average),
+                "ratingCount": rating.count,
+                "bestRating": 5,
+                "worstRating": 1,
+            }
         return data
 
 

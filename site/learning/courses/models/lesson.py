@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.tiers import Tier
+from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
 from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
@@ -113,6 +114,7 @@ class LessonPage(BasePage):
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
         )
+        context.update(page_progress_context(request, context["course"], outline, self, can_view))
         context["resources"], context["locked_resources"] = (
             self.resources_for(tier) if can_view else ([], 0)
         )

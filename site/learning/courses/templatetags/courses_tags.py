@@ -64,3 +64,15 @@ def breadcrumb_jsonld(context, crumbs):
     return jsonld(
         {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
     )
+
+
+@register.filter
+def in_set(value, collection):
+    """`lesson.pk|in_set:progress.completed_ids`; False when there is no collection."""
+    return bool(collection) and value in collection
+
+
+@register.filter
+def lessons_done(progress, module):
+    """How many of a module's live lessons the learner completed."""
+    return progress.module_counts(module)[0]

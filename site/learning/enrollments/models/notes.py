@@ -9,7 +9,9 @@ TAGS_MAX_LENGTH = 200
 
 
 class Note(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notes"
+    )
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="notes")
     text = models.TextField(max_length=NOTE_MAX_LENGTH)
     video_timestamp = models.PositiveIntegerField(

@@ -13,6 +13,8 @@ DEMO_MODULES = [
     "accounts.demo",
     "snippets.demo",
     "learning.courses.demo",
+    "learning.enrollments.demo",
+    "community.reviews.demo",
     "pages.demo",
     "pages.demo_site",
 ]

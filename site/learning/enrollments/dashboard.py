@@ -1,0 +1,44 @@
+"""The learner dashboard: courses with progress and "Continue", recent completions,
+streak, certificates and bookmarks, in a fixed number of queries however many courses."""
+
+from django.contrib.auth.decorators import login_required
+from django.template.response import TemplateResponse
+
+from learning.courses.outline import course_outlines
+
+from .models import Certificate, Enrollment, LessonProgress
+from .progress import progress_for_enrollments
+from .streaks import study_streak
+
+RECENT_COMPLETIONS = 5
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    enrollments = list(
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "last_lesson")
+        .defer("course__requirements", "course__skills", "course__learning_objectives")
+        .order_by("-last_accessed", "-enrolled_date")
+    )
+    current = [e for e in enrollments if e.is_current]
+    outlines = course_outlines({e.course for e in current})
+    progress = progress_for_enrollments(current, outlines)
+    recent = (
+        LessonProgress.objects.filter(enrollment__user=user, completed=True)
+        .select_related("lesson", "enrollment__course")
+        .defer("lesson__body", "lesson__transcript")
+        .order_by("-completed_date")[:RECENT_COMPLETIONS]
+    )
+    context = {
+        "courses": [(e, progress[e.pk]) for e in current],
+        "in_progress": [e for e in current if e.status == Enrollment.Status.ACTIVE],
+        "dropped": [e for e in enrollments if not e.is_current],
+        "recent_completions": list(recent),
+        "streak": study_streak(user),
+        "certificates": list(
+            Certificate.objects.filter(enrollment__user=user).order_by("-issued_at")
+        ),
+    }
+    return TemplateResponse(request, "learning/enrollments/dashboard.html", context)

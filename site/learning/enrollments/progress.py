@@ -1,0 +1,92 @@
+"""What a learner has done in a course, read in a fixed number of queries for the
+course, module and lesson pages (check marks, progress bar, "Continue") and the dashboard."""
+
+import math
+from dataclasses import dataclass, field
+
+from .models import Enrollment, LessonProgress
+
+
+@dataclass
+class LearnerProgress:
+    """A learner's standing in one course, computed from its live outline."""
+
+    outline: object
+    enrollment: Enrollment | None = None
+    completed_ids: set = field(default_factory=set)
+
+    @property
+    def is_enrolled(self):
+        return self.enrollment is not None and self.enrollment.is_current
+
+    @property
+    def completed_count(self):
+        return sum(1 for lesson in self.outline.lessons if lesson.pk in self.completed_ids)
+
+    @property
+    def percentage(self):
+        total = self.outline.lesson_count
+        return math.floor(100 * self.completed_count / total) if total else 0
+
+    @property
+    def next_lesson(self):
+        """The first live lesson, in learning order, not yet completed."""
+        return next(
+            (lesson for lesson in self.outline.lessons if lesson.pk not in self.completed_ids),
+            None,
+        )
+
+    @property
+    def is_complete(self):
+        return self.outline.lesson_count > 0 and self.next_lesson is None
+
+    def module_counts(self, module):
+        done = sum(1 for lesson in module.lessons if lesson.pk in self.completed_ids)
+        return done, len(module.lessons)
+
+    @property
+    def modules(self):
+        """(module outline, lessons done, lessons in it) for per-module progress."""
+        return [(module, *self.module_counts(module)) for module in self.outline.modules]
+
+
+def learner_progress(user, course, outline):
+    """The viewer's progress in `course` (two queries; none for a guest)."""
+    if not user.is_authenticated:
+        return LearnerProgress(outline)
+    enrollment = Enrollment.objects.filter(user=user, course_id=course.pk).first()
+    if enrollment is None:
+        return LearnerProgress(outline)
+    completed = LessonProgress.objects.filter(enrollment=enrollment, completed=True)
+    return LearnerProgress(outline, enrollment, set(completed.values_list("lesson_id", flat=True)))
+
+
+def progress_for_enrollments(enrollments, outlines):
+    """{enrollment id: LearnerProgress} for many enrollments in one query."""
+    completed = {}
+    rows = LessonProgress.objects.filter(enrollment__in=enrollments, completed=True)
+    for enrollment_id, lesson_id in rows.values_list("enrollment_id", "lesson_id"):
+        completed.setdefault(enrollment_id, set()).add(lesson_id)
+    return {
+        enrollment.pk: LearnerProgress(
+            outlines[enrollment.course_id], enrollment, completed.get(enrollment.pk, set())
+        )
+        for enrollment in enrollments
+    }
+
+
+def page_progress_context(request, course, outline, lesson=None, can_view=False):
+    """Context for course, module and lesson pages: the viewer's progress (check marks,
+    progress bar) and, on a lesson they may read, that lesson's progress. Opening a
+    lesson records the visit, so "Continue" and video resume know where they were;
+    editors' previews record nothing."""
+    from .services import record_visit
+
+    progress = learner_progress(request.user, course, outline) if request else None
+    context = {"progress": progress, "lesson_progress": None}
+    if lesson is None or progress is None or not (can_view and progress.is_enrolled):
+        return context
+    if getattr(request, "is_preview", False):
+        return context
+    context["lesson_progress"] = record_visit(progress.enrollment, lesson)
+    return context

@@ -1,0 +1,85 @@
+"""Staff browse enrollments, progress and the activity log in the Wagtail admin (filter,
+search, CSV export); nobody edits them by hand; courses with learners are not deleted."""
+
+import csv
+import io
+
+from django.urls import reverse
+
+import pytest
+
+from accounts.factories import UserFactory
+from learning.enrollments import services
+from learning.enrollments.models import Enrollment
+
+ENROLLMENTS = reverse("enrollments_enrollment_modeladmin_index")
+PROGRESS = reverse("enrollments_lessonprogress_modeladmin_index")
+ACTIVITY = reverse("enrollments_useractivity_modeladmin_index")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def studied(course, learner, other_learner):
+    services.enroll(learner, course)
+    services.complete_lesson(learner, course.lessons[0])
+    services.enroll(other_learner, course)
+    services.leave(other_learner, course)
+
+
+def test_staff_list_filter_and_search_enrollments(client, admin_user, studied, learner):
+    client.force_login(admin_user)
+    html = client.get(ENROLLMENTS).content.decode()
+    assert learner.email in html
+    assert "Private Pilot Prep" in html
+    dropped = client.get(ENROLLMENTS, {"status__exact": "dropped"}).content.decode()
+    assert learner.email not in dropped
+    found = client.get(ENROLLMENTS, {"q": learner.email}).content.decode()
+    assert learner.email in found
+
+
+def test_enrollments_export_as_csv(client, admin_user, studied, learner, other_learner):
+    client.force_login(admin_user)
+    response = client.get(ENROLLMENTS, {"export": "csv"})
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    by_email = {row["Learner"]: row for row in rows}
+    assert by_email[learner.email]["Progress Percentage"] == "16"
+    assert by_email[other_learner.email]["Status"] == "dropped"
+
+
+def test_progress_and_activity_listings_show_what_learners_did(client, admin_user, studied):
+    client.force_login(admin_user)
+    assert "Class B" in client.get(PROGRESS).content.decode()
+    activity = client.get(ACTIVITY).content.decode()
+    assert "Completed a lesson" in activity
+    assert "Left a course" in activity
+
+
+def test_there_is_no_add_or_edit_for_progress(client, admin_user, studied, learner):
+    client.force_login(admin_user)
+    enrollment = Enrollment.objects.get(user=learner)
+    create = reverse("enrollments_enrollment_modeladmin_create")
+    edit = reverse("enrollments_enrollment_modeladmin_edit", args=[enrollment.pk])
+    assert client.get(create).status_code in (302, 403)
+    assert client.post(edit, {"status": "completed"}).status_code in (302, 403)
+    enrollment.refresh_from_db()
+    assert enrollment.status == Enrollment.Status.ACTIVE
+
+
+def test_learners_cannot_see_the_listings(client, learner, studied):
+    client.force_login(learner)
+    response = client.get(ENROLLMENTS)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_course_with_enrolled_learners_is_not_deleted(client, admin_user, course, studied):
+    client.force_login(admin_user)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True)
+    assert "Unpublish the course instead" in response.content.decode()
+    assert Enrollment.objects.filter(course=course).count() == 2
+    course.refresh_from_db()  # still there
