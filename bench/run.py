@@ -32,6 +32,7 @@ from django.test import Client  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
 PATHS = ["/", "/about/", "/accounts/login/", "/healthz", "/courses/", "/search/?q=airspace"]
+SIGNED_IN_PATHS = ["/dashboard/", "/notes/", "/bookmarks/"]
 
 
 def course_paths():
@@ -71,8 +72,8 @@ def main():
     signed_in.force_login(User.objects.get(email="premium@demo.test"))
     paths = PATHS + course_paths()
     print(f"{'who':<10} {'path':<44} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")
-    for who, client in (("guest", anonymous), ("premium", signed_in)):
-        for path in paths:
+    for who, client, extra in (("guest", anonymous, []), ("premium", signed_in, SIGNED_IN_PATHS)):
+        for path in paths + extra:
             status, queries, timings = measure(client, path)
             p50 = statistics.median(timings)
             p95 = statistics.quantiles(timings, n=20)[18]
