@@ -16,6 +16,7 @@ from learning.courses.search import search
 from learning.courses.views import category_courses
 from pages.robots import robots_txt
 
+from . import converters  # noqa: F401  (registers <id:...> for the apps' URLs)
 from .health import healthz
 
 # One way in: both admin login pages hand over to allauth's, so email verification,

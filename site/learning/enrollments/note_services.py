@@ -20,8 +20,6 @@ MAX_TAGS = 10
 MAX_TAG_LENGTH = 30
 BOOKMARK_NOTE_MAX_LENGTH = Bookmark._meta.get_field("note").max_length
 BOOKMARKABLE = (CoursePage, LessonPage)
-# Page ids are 32-bit; a larger id from a URL must be "not found", not a database error.
-MAX_PAGE_ID = 2**31 - 1
 
 
 class NoteError(Exception):
@@ -36,10 +34,8 @@ class NoteError(Exception):
 def lesson_for_notes(user, lesson_id):
     """The live, public lesson `user` may take notes on (its full content is theirs to
     see); enrollment is not needed. Unknown or unpublished lessons are 404."""
-    lesson = None
-    if 0 < lesson_id <= MAX_PAGE_ID:
-        lessons = LessonPage.objects.live().public().defer_streamfields()
-        lesson = lessons.filter(pk=lesson_id).first()
+    lessons = LessonPage.objects.live().public().defer_streamfields()
+    lesson = lessons.filter(pk=lesson_id).first()
     if lesson is None:
         raise NoteError("We could not find that lesson.", status=404)
     check_can_note(user, lesson)
@@ -90,9 +86,7 @@ def delete_note(note):
 
 def bookmarkable_page(page_id):
     """The live, public course or lesson page with this id (as its specific class)."""
-    page = None
-    if 0 < page_id <= MAX_PAGE_ID:
-        page = Page.objects.live().public().filter(pk=page_id).first()
+    page = Page.objects.live().public().filter(pk=page_id).first()
     if page is None:
         raise NoteError("We could not find that page.", status=404)
     if not issubclass(page.specific_class or Page, BOOKMARKABLE):

@@ -6,9 +6,9 @@ from . import views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("learn/courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
-    path("learn/courses/<int:course_id>/leave/", views.leave, name="leave_course"),
-    path("learn/lessons/<int:lesson_id>/complete/", views.complete, name="complete_lesson"),
-    path("learn/lessons/<int:lesson_id>/incomplete/", views.incomplete, name="incomplete_lesson"),
-    path("learn/lessons/<int:lesson_id>/heartbeat/", views.heartbeat, name="lesson_heartbeat"),
+    path("learn/courses/<id:course_id>/enroll/", views.enroll, name="enroll"),
+    path("learn/courses/<id:course_id>/leave/", views.leave, name="leave_course"),
+    path("learn/lessons/<id:lesson_id>/complete/", views.complete, name="complete_lesson"),
+    path("learn/lessons/<id:lesson_id>/incomplete/", views.incomplete, name="incomplete_lesson"),
+    path("learn/lessons/<id:lesson_id>/heartbeat/", views.heartbeat, name="lesson_heartbeat"),
 ]

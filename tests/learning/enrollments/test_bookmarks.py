@@ -17,6 +17,7 @@ import pytest
 from learning.courses.factories import make_lesson
 from learning.enrollments.models import Bookmark
 from learning.enrollments.note_services import add_bookmark
+from tests.conftest import id_url
 
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
 
@@ -89,7 +90,7 @@ def test_only_courses_and_lessons_can_be_bookmarked(client, learner, course):
 def test_unknown_and_unpublished_pages_are_404(client, learner, course):
     client.force_login(learner)
     for page_id in (999_999, 10**30):
-        assert client.post(reverse("bookmark_add", args=[page_id])).status_code == 404
+        assert client.post(id_url("bookmark_add", page_id)).status_code == 404
     lesson = course.lessons[2]
     lesson.unpublish()
     assert client.post(add_url(lesson)).status_code == 404
@@ -159,11 +160,9 @@ def test_other_users_and_unknown_bookmarks_are_404(client, learner, other_learne
     theirs, _ = add_bookmark(other_learner, course, note="Olly's")
     client.force_login(learner)
     for bookmark_id in (theirs.pk, 999_999, 10**30):
-        edit = client.post(reverse("bookmark_edit", args=[bookmark_id]), {"note": "mine"})
+        edit = client.post(id_url("bookmark_edit", bookmark_id), {"note": "mine"})
         assert edit.status_code == 404
-        assert (
-            client.post(reverse("bookmark_delete", args=[bookmark_id]), **FETCH).status_code == 404
-        )
+        assert client.post(id_url("bookmark_delete", bookmark_id), **FETCH).status_code == 404
     theirs.refresh_from_db()
     assert theirs.note == "Olly's"
 

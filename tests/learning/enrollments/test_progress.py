@@ -180,3 +180,11 @@ def test_heartbeats_from_guests_and_strangers_are_refused(client, course, learne
     client.force_login(other_learner)  # not enrolled
     response = client.post(heartbeat_url(course.lessons[0]), {"seconds": 5})
     assert response.status_code == 403
+
+
+def test_ids_too_large_for_the_database_are_not_found(client, learner):
+    from tests.conftest import id_url
+
+    client.force_login(learner)
+    for name in ("complete_lesson", "lesson_heartbeat", "enroll", "leave_course"):
+        assert client.post(id_url(name, 10**30), {"seconds": 5}).status_code == 404
