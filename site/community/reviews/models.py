@@ -66,9 +66,10 @@ class HelpfulVote(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["review", "user"], name="reviews_vote_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["review", "user"], name="reviews_vote_once")]
+
+    def __str__(self):
+        return f"{self.user} found review {self.review_id} helpful"
 
 
 class CourseRating(models.Model):
