@@ -16,6 +16,16 @@ from django.template.response import TemplateResponse
 FETCH_HEADER_VALUE = "fetch"
 
 
+class Refused(Exception):
+    """A request a service will not carry out, with the message shown to the user and the
+    HTTP status to answer. Each app's services raise their own subclass."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
 def wants_fragment(request):
     return request.headers.get("X-Requested-With") == FETCH_HEADER_VALUE
 

@@ -4,6 +4,8 @@
 
 const BEAT_SECONDS = 30;
 const VIDEO_BEAT_SECONDS = 10;
+// Leaving within a few seconds of the last beat sends nothing: too little to count.
+const MIN_LEAVE_BEAT_SECONDS = 5;
 
 export function initLessonProgress(root = document) {
   const body = root.querySelector("[data-lesson-progress]");
@@ -68,7 +70,10 @@ export function initLessonProgress(root = document) {
     if (document.visibilityState === "visible") beat(videoState());
   }, BEAT_SECONDS * 1000);
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") beat(videoState());
-    else lastBeat = Date.now();
+    if (document.visibilityState === "visible") {
+      lastBeat = Date.now();
+    } else if (Date.now() - lastBeat >= MIN_LEAVE_BEAT_SECONDS * 1000) {
+      beat(videoState());
+    }
   });
 }

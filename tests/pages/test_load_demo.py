@@ -11,6 +11,7 @@ import pytest
 
 from accounts.models import User
 from accounts.tiers import Tier, tier_for
+from community.reviews.demo import DEMO_REVIEWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_load_demo_twice_creates_each_record_once():
     counts = (User.objects.count(), Page.objects.count())
     call_command("load_demo", stdout=StringIO())
     assert (User.objects.count(), Page.objects.count()) == counts
-    assert counts[0] == len(DEMO_LOGINS)
+    assert counts[0] == len(DEMO_LOGINS) + len(DEMO_REVIEWERS)
 
 
 @pytest.mark.parametrize(("email", "tier"), DEMO_LOGINS.items())

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from accounts.tiers import tier_for
 from learning.courses.models import CoursePage, LessonPage
+from pages.fragments import Refused
 
 from .models import Bookmark, Note
 from .models.notes import NOTE_MAX_LENGTH, TAGS_MAX_LENGTH
@@ -22,13 +23,8 @@ BOOKMARK_NOTE_MAX_LENGTH = Bookmark._meta.get_field("note").max_length
 BOOKMARKABLE = (CoursePage, LessonPage)
 
 
-class NoteError(Exception):
-    """A request the learner can fix or should know about, with the HTTP status to answer."""
-
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class NoteError(Refused):
+    """Refused: a note or bookmark request the learner should hear about."""
 
 
 def lesson_for_notes(user, lesson_id):

@@ -17,6 +17,7 @@ from allauth.account.models import EmailAddress
 from accounts.tiers import tier_for
 from learning.courses.models import LessonPage, LessonType
 from learning.courses.outline import course_outline
+from pages.fragments import Refused
 
 from .models import ActivityType, Enrollment, LessonProgress, StudyDay, UserActivity
 from .streaks import local_date
@@ -27,13 +28,8 @@ MAX_HEARTBEAT_SECONDS = 120
 HEARTBEAT_SLACK_SECONDS = 5
 
 
-class EnrollmentError(Exception):
-    """A request the learner can fix or should know about; the message is shown to them."""
-
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class EnrollmentError(Refused):
+    """Refused: an enrollment or progress request the learner should hear about."""
 
 
 def log_activity(user, type, **fields):
