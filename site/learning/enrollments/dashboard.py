@@ -24,7 +24,7 @@ def dashboard(request):
     )
     current = [e for e in enrollments if e.is_current]
     outlines = course_outlines({e.course for e in current})
-    progress = progress_for_enrollments(current, outlines)
+    progress = progress_for_enrollments(user, current, outlines)
     recent = (
         LessonProgress.objects.filter(enrollment__user=user, completed=True)
         .select_related("lesson", "enrollment__course")

@@ -4,6 +4,8 @@ course, module and lesson pages (check marks, progress bar, "Continue") and the 
 import math
 from dataclasses import dataclass, field
 
+from accounts.tiers import Tier, tier_for
+
 from .models import Enrollment, LessonProgress
 
 
@@ -14,6 +16,7 @@ class LearnerProgress:
     outline: object
     enrollment: Enrollment | None = None
     completed_ids: set = field(default_factory=set)
+    tier: Tier = Tier.GUEST
 
     @property
     def is_enrolled(self):
@@ -29,16 +32,22 @@ class LearnerProgress:
         return math.floor(100 * self.completed_count / total) if total else 0
 
     @property
+    def remaining(self):
+        return [lesson for lesson in self.outline.lessons if lesson.pk not in self.completed_ids]
+
+    @property
     def next_lesson(self):
-        """The first live lesson, in learning order, not yet completed."""
-        return next(
-            (lesson for lesson in self.outline.lessons if lesson.pk not in self.completed_ids),
-            None,
-        )
+        """The first unfinished lesson, in learning order, that the learner may read."""
+        return next((lesson for lesson in self.remaining if lesson.is_visible_to(self.tier)), None)
+
+    @property
+    def locked_remaining(self):
+        """Unfinished lessons a higher tier would open (they still count in progress)."""
+        return sum(1 for lesson in self.remaining if not lesson.is_visible_to(self.tier))
 
     @property
     def is_complete(self):
-        return self.outline.lesson_count > 0 and self.next_lesson is None
+        return self.outline.lesson_count > 0 and not self.remaining
 
     def module_counts(self, module):
         done = sum(1 for lesson in module.lessons if lesson.pk in self.completed_ids)
@@ -54,22 +63,25 @@ def learner_progress(user, course, outline):
     """The viewer's progress in `course` (two queries; none for a guest)."""
     if not user.is_authenticated:
         return LearnerProgress(outline)
+    tier = tier_for(user)
     enrollment = Enrollment.objects.filter(user=user, course_id=course.pk).first()
     if enrollment is None:
-        return LearnerProgress(outline)
+        return LearnerProgress(outline, tier=tier)
     completed = LessonProgress.objects.filter(enrollment=enrollment, completed=True)
-    return LearnerProgress(outline, enrollment, set(completed.values_list("lesson_id", flat=True)))
+    done = set(completed.values_list("lesson_id", flat=True))
+    return LearnerProgress(outline, enrollment, done, tier)
 
 
-def progress_for_enrollments(enrollments, outlines):
-    """{enrollment id: LearnerProgress} for many enrollments in one query."""
+def progress_for_enrollments(user, enrollments, outlines):
+    """{enrollment id: LearnerProgress} for many of `user`'s enrollments in one query."""
     completed = {}
+    tier = tier_for(user)
     rows = LessonProgress.objects.filter(enrollment__in=enrollments, completed=True)
     for enrollment_id, lesson_id in rows.values_list("enrollment_id", "lesson_id"):
         completed.setdefault(enrollment_id, set()).add(lesson_id)
     return {
         enrollment.pk: LearnerProgress(
-            outlines[enrollment.course_id], enrollment, completed.get(enrollment.pk, set())
+            outlines[enrollment.course_id], enrollment, completed.get(enrollment.pk, set()), tier
         )
         for enrollment in enrollments
     }

@@ -32,7 +32,7 @@ def test_dashboard_shows_progress_continue_recent_and_streak(client, course, lea
     html = response.content.decode()
     assert "Private Pilot Prep" in html
     assert "33% complete · 2 of 6 lessons" in html
-    assert f'href="{course.lessons[2].url}">Continue: Class D' in html
+    assert f'href="{course.lessons[2].url}" data-testid="continue-link">Continue: Class D' in html
     assert "Class C" in html.split('id="recent"')[1]
     assert "1-day study streak" in html
     assert response["Cache-Control"].startswith("private")
@@ -69,3 +69,17 @@ def test_dashboard_queries_do_not_grow_with_enrollments(client, learner):
     one = count_for(courses[:1])
     six = count_for(courses[1:])
     assert one == six
+
+
+def test_continue_skips_lessons_the_learner_cannot_open(client, course, learner, enrolled):
+    for lesson in course.lessons[:4]:
+        services.complete_lesson(learner, lesson)
+    client.force_login(learner)
+    for url in (reverse("dashboard"), course.url):
+        html = client.get(url).content.decode()
+        assert "Continue: Weather quiz" in html  # not the premium "TAFs" before it
+        assert "1 lesson left for Premium members" in html
+    services.complete_lesson(learner, course.lessons[5])
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Continue:" not in html
+    assert "83% complete" in html and "1 lesson left for Premium members" in html
