@@ -14,13 +14,27 @@ function announce(text) {
   }
 }
 
+// After a swap, keyboard focus goes to the first control of the new fragment, else to
+// the fragment itself, never back to the top of the page.
+function refocus(replacement, hadFocus) {
+  if (!hadFocus || !replacement.isConnected) return;
+  const focusable = replacement.querySelector(
+    "button:not([disabled]), a[href], input:not([type=hidden]), textarea, select"
+  );
+  const target = focusable || replacement;
+  if (!focusable) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+}
+
 function swap(target, html) {
   if (html === null || html === undefined || !target) return;
+  const hadFocus = target.contains(document.activeElement);
   const template = document.createElement("template");
   template.innerHTML = html.trim();
   const replacement = template.content.firstElementChild;
   if (replacement) {
     target.replaceWith(template.content);
+    refocus(replacement, hadFocus);
     document.dispatchEvent(new CustomEvent("enhance:swapped", { detail: replacement }));
   } else {
     target.remove();

@@ -7,3 +7,6 @@ class ReviewsConfig(AppConfig):
     name = "community.reviews"
     label = "reviews"
     verbose_name = "Course reviews"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (ratings follow cascaded deletes)

@@ -14,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from learning.courses.models import CoursePage
 from learning.enrollments.models import LessonProgress
-from learning.enrollments.services import current_enrollment
+from learning.enrollments.services import current_enrollment, has_verified_email
 from pages.fragments import Refused
 
 from .models import CourseRating, HelpfulVote, Review, ReviewSettings
@@ -59,7 +60,7 @@ def submit_review(user, course, rating, title, text):
     except IntegrityError:
         # A parallel first submission won the unique constraint: edit the row it made.
         review = _save_review(user, course, content, verified, auto_approve)
-    _recompute_on_commit([course.pk])
+    recompute_on_commit([course.pk])
     return review
 
 
@@ -94,8 +95,7 @@ def delete_review(user, review_id):
         review = Review.objects.select_related("course").filter(pk=review_id, user=user).first()
         if review is None:
             raise ReviewError(NO_SUCH_REVIEW, status=404)
-        review.delete()
-    _recompute_on_commit([review.course_id])
+        review.delete()  # signals.py recomputes the course's rating after commit
     return review
 
 
@@ -118,12 +118,14 @@ def _moderate(reviews, moderator, approved):
         changed = changing.update(
             is_approved=approved, moderated_by=moderator, moderated_at=timezone.now()
         )
-    _recompute_on_commit(course_ids)
+    recompute_on_commit(course_ids)
     return changed
 
 
 def _voteable_review(review_id):
-    review = Review.objects.filter(pk=review_id, is_approved=True).first()
+    """A published review of a live, public course; anything else is "not found"."""
+    courses = CoursePage.objects.live().public()
+    review = Review.objects.filter(pk=review_id, is_approved=True, course__in=courses).first()
     if review is None:
         raise ReviewError(NO_SUCH_REVIEW, status=404)
     return review
@@ -133,6 +135,8 @@ def vote_helpful(user, review_id):
     """Record that `user` found a published review helpful (once, however often they ask)."""
     if not user.is_authenticated:
         raise ReviewError("Log in to vote.", status=403)
+    if not has_verified_email(user):
+        raise ReviewError("Confirm your email address before you vote.", status=403)
     review = _voteable_review(review_id)
     if review.user_id == user.pk:
         raise ReviewError("You can't vote for your own review.", status=403)
@@ -181,6 +185,6 @@ def recompute_course_rating(course_id):
     return rating
 
 
-def _recompute_on_commit(course_ids):
+def recompute_on_commit(course_ids):
     for course_id in sorted(set(course_ids)):
         transaction.on_commit(partial(recompute_course_rating, course_id))

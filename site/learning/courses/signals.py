@@ -36,7 +36,9 @@ def refresh_courses_above(*paths):
 @receiver(page_published)
 @receiver(page_unpublished)
 def on_publish_change(sender, instance, **kwargs):
-    if isinstance(instance, TREE_MODELS):
+    """A lesson or module changes its course's totals; a course's own publish may switch
+    on its certificate, so learners who already finished it are looked at again too."""
+    if isinstance(instance, (*TREE_MODELS, CoursePage)):
         refresh_courses_above(instance.path)
 
 

@@ -30,10 +30,9 @@ NOT_FOUND_MESSAGE = (
     "No certificate matches this verification link. Check that the whole link was copied "
     "(it ends in a long code of letters and digits), or ask the holder to send it again."
 )
-# While a PDF is being prepared the waiting page reloads itself; this keeps those
-# reloads from queueing a render task each time.
+# While a PDF is being prepared the holder may ask again and again; this keeps those
+# requests from queueing a render task each time.
 RENDER_REQUEST_SECONDS = 60
-REFRESH_SECONDS = 3
 
 
 def _certificates():
@@ -64,7 +63,7 @@ def verify(request, verification_hash):
 @login_required
 def download_pdf(request, number):
     """The holder's PDF: served when current, else rendered (at once with eager Celery,
-    by a worker otherwise while a self-refreshing page waits)."""
+    by a worker otherwise while a waiting page offers to try again)."""
     certificate = _certificates().filter(certificate_number=number, enrollment__user=request.user)
     certificate = certificate.first()
     if certificate is None:
@@ -82,7 +81,7 @@ def download_pdf(request, number):
     response = TemplateResponse(
         request,
         "learning/enrollments/certificates/preparing.html",
-        {"certificate": certificate, "refresh_seconds": REFRESH_SECONDS},
+        {"certificate": certificate},
         status=202,
     )
     patch_cache_control(response, private=True, no_store=True)

@@ -4,6 +4,7 @@ streak, certificates and bookmarks, in a fixed number of queries however many co
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 
+from learning.courses.models import LessonPage
 from learning.courses.outline import course_outlines
 
 from .models import Certificate, Enrollment, LessonProgress
@@ -11,6 +12,11 @@ from .progress import progress_for_enrollments
 from .streaks import study_streak
 
 RECENT_COMPLETIONS = 5
+HEAVY_FIELDS = [
+    "lesson__body",
+    "lesson__transcript",
+    *(f"enrollment__course__{name}" for name in ("requirements", "skills", "learning_objectives")),
+]
 
 
 @login_required
@@ -26,9 +32,11 @@ def dashboard(request):
     outlines = course_outlines({e.course for e in current})
     progress = progress_for_enrollments(user, current, outlines)
     recent = (
-        LessonProgress.objects.filter(enrollment__user=user, completed=True)
+        LessonProgress.objects.filter(
+            enrollment__user=user, completed=True, lesson__in=LessonPage.objects.live().public()
+        )
         .select_related("lesson", "enrollment__course")
-        .defer("lesson__body", "lesson__transcript")
+        .defer(*HEAVY_FIELDS)
         .order_by("-completed_date")[:RECENT_COMPLETIONS]
     )
     context = {

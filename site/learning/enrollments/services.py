@@ -23,9 +23,9 @@ from .models import ActivityType, Enrollment, LessonProgress, StudyDay, UserActi
 from .streaks import local_date
 
 VIDEO_COMPLETE_PERCENT = 90
-# A heartbeat may add at most this much time, and never more than really elapsed.
+# A heartbeat may add at most this much time, and never more than really passed since
+# the lesson was opened or last credited (so rapid or replayed beats add nothing).
 MAX_HEARTBEAT_SECONDS = 120
-HEARTBEAT_SLACK_SECONDS = 5
 
 
 class EnrollmentError(Refused):
@@ -64,7 +64,6 @@ def enroll(user, course):
         enrollment, created = Enrollment.objects.get(user=user, course=course), False
     if created:
         log_activity(user, ActivityType.ENROLLED, course=course)
-        mark_study_day(user)
         return enrollment, True
     if enrollment.status == Enrollment.Status.DROPPED:
         with transaction.atomic():
@@ -162,11 +161,12 @@ def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=Non
     with transaction.atomic():
         enrollment = _enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, at)
-        elapsed = (at - progress.last_accessed).total_seconds() + HEARTBEAT_SLACK_SECONDS
+        elapsed = (at - progress.last_accessed).total_seconds()
         added = int(max(0, min(seconds, MAX_HEARTBEAT_SECONDS, elapsed)))
         progress.time_spent = F("time_spent") + added
         progress.last_accessed = at
         fields = ["time_spent", "last_accessed"]
+        watched_before = progress.percentage
         if position is not None:
             progress.video_position = int(position)
             fields.append("video_position")
@@ -180,11 +180,8 @@ def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=Non
         )
         progress.refresh_from_db()
         mark_study_day(user, at)
-        if (
-            lesson.lesson_type == LessonType.VIDEO
-            and progress.percentage >= VIDEO_COMPLETE_PERCENT
-            and not progress.completed
-        ):
+        crossed = watched_before < VIDEO_COMPLETE_PERCENT <= progress.percentage
+        if lesson.lesson_type == LessonType.VIDEO and crossed and not progress.completed:
             _complete(enrollment, progress, at, source="video")
     return progress
 
@@ -229,8 +226,10 @@ def mark_lesson_incomplete(user, lesson):
     with transaction.atomic():
         enrollment = _enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, timezone.now())
+        # A video starts over, so the next beats do not complete it again at once.
         progress.completed, progress.completed_date = False, None
-        progress.save(update_fields=["completed", "completed_date"])
+        progress.percentage = progress.video_position = 0
+        progress.save(update_fields=["completed", "completed_date", "percentage", "video_position"])
         recompute_progress(enrollment)
     return progress
 
@@ -253,12 +252,12 @@ def _apply_progress(enrollment, done, total, at):
     percentage = math.floor(100 * done / total) if total else 0
     finished = total > 0 and done >= total
     fields = {"progress_percentage": percentage}
-    newly_completed = False
+    first_completion = False
     if enrollment.status != Enrollment.Status.DROPPED:
         if finished and enrollment.status != Enrollment.Status.COMPLETED:
             fields["status"] = Enrollment.Status.COMPLETED
             fields["completion_date"] = enrollment.completion_date or at
-            newly_completed = True
+            first_completion = enrollment.completion_date is None
         elif not finished and enrollment.status == Enrollment.Status.COMPLETED:
             fields["status"] = Enrollment.Status.ACTIVE
     changed = [name for name, value in fields.items() if getattr(enrollment, name) != value]
@@ -266,43 +265,41 @@ def _apply_progress(enrollment, done, total, at):
         setattr(enrollment, name, fields[name])
     if changed:
         enrollment.save(update_fields=changed)
-    if newly_completed:
+    if first_completion:
         log_activity(enrollment.user, ActivityType.COURSE_COMPLETED, course=enrollment.course)
-        if enrollment.course.has_certificate:
-            from .certificates import issue_certificate
+    if enrollment.status == Enrollment.Status.COMPLETED and enrollment.course.has_certificate:
+        # Also reached by learners who finished before the course offered a certificate.
+        from .certificates import issue_certificate
 
-            issue_certificate(enrollment)
+        issue_certificate(enrollment)
 
 
 def recompute_course_progress(course_id):
-    """Recompute every enrollment of a course after its lessons changed (idempotent)."""
-    from django.db.models import Count, Q
+    """Recompute every enrollment of a course after its lessons changed (idempotent).
 
+    Each enrollment is recounted under its own row lock, so a lesson completed while
+    this runs is never overwritten with an older count. Returns how many changed.
+    """
     from learning.courses.models import CoursePage
 
     course = CoursePage.objects.filter(pk=course_id).first()
     if course is None:
         return 0
     lesson_ids = [lesson.pk for lesson in course_outline(course).lessons]
-    enrollments = Enrollment.objects.filter(course=course).annotate(
-        done=Count(
-            "progress", filter=Q(progress__completed=True, progress__lesson_id__in=lesson_ids)
-        )
-    )
     changed = 0
-    for enrollment in enrollments.select_related("course", "user"):
-        before = (enrollment.progress_percentage, enrollment.status)
+    for enrollment_id in Enrollment.objects.filter(course=course).values_list("pk", flat=True):
         with transaction.atomic():
-            locked = Enrollment.objects.select_for_update().select_related("course", "user")
-            locked = locked.get(pk=enrollment.pk)
-            _apply_progress(locked, enrollment.done, len(lesson_ids), timezone.now())
-        changed += before != (locked.progress_percentage, locked.status)
+            locked = Enrollment.objects.select_for_update(of=("self",)).select_related("course")
+            enrollment = locked.get(pk=enrollment_id)
+            before = (enrollment.progress_percentage, enrollment.status)
+            recompute_progress(enrollment, lesson_ids)
+        changed += before != (enrollment.progress_percentage, enrollment.status)
     return changed
 
 
 def lesson_for_id(lesson_id):
     """A live lesson by id, or an EnrollmentError 404 (ids come from the URL)."""
-    lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
+    lesson = LessonPage.objects.live().public().filter(pk=lesson_id).first()
     if lesson is None:
         raise EnrollmentError("That lesson does not exist.", status=404)
     return lesson

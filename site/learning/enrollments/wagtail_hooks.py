@@ -1,15 +1,17 @@
 """Enrollments in the Wagtail admin, and a guard that keeps learners' history."""
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 
 from wagtail import hooks
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
+from learning.courses.models import CoursePage, LessonPage
+
 from .certificate_admin import CertificateAdmin
 from .enrollment_admin import EnrollmentAdmin, LessonProgressAdmin, UserActivityAdmin
-from .models import Enrollment
 
 
 class LearningGroup(ModelAdminGroup):
@@ -22,36 +24,40 @@ class LearningGroup(ModelAdminGroup):
 modeladmin_register(LearningGroup)
 
 
-def enrolled_below(pages):
-    """Courses among `pages` or below them that learners are enrolled in."""
-    paths = [page.path for page in pages]
-    enrollments = Enrollment.objects.none()
-    for path in paths:
-        enrollments |= Enrollment.objects.filter(course__path__startswith=path)
-    return enrollments.values_list("course__title", flat=True).distinct()
+def learner_history_below(pages):
+    """Titles of courses or lessons among `pages`, or below them, that hold learners'
+    enrollments, progress or notes (deleting them would erase that history)."""
+    under = Q()
+    for page in pages:
+        under |= Q(path__startswith=page.path)
+    courses = CoursePage.objects.filter(under, enrollments__isnull=False)
+    lessons = LessonPage.objects.filter(under).filter(
+        Q(progress__isnull=False) | Q(notes__isnull=False)
+    )
+    titles = list(courses.values_list("title", flat=True).distinct()[:3])
+    return titles or list(lessons.values_list("title", flat=True).distinct()[:3])
 
 
-def refuse_deleting_enrolled_courses(request, pages):
-    titles = list(enrolled_below(pages)[:3])
+def refuse_deleting_learner_history(request, pages):
+    titles = learner_history_below(pages)
     if not titles:
         return None
     messages.error(
         request,
-        "Learners are enrolled in "
+        "Learners have progress or notes in "
         + ", ".join(f"“{title}”" for title in titles)
-        + ". Unpublish the course instead: deleting it would erase their progress"
-        " and certificates.",
+        + ". Unpublish instead: deleting would erase their progress, notes and certificates.",
     )
     return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
 
 
 @hooks.register("before_delete_page")
-def keep_enrolled_courses(request, page):
-    return refuse_deleting_enrolled_courses(request, [page])
+def keep_learner_history(request, page):
+    return refuse_deleting_learner_history(request, [page])
 
 
 @hooks.register("before_bulk_action")
-def keep_enrolled_courses_in_bulk(request, action_type, objects, action_class_instance):
+def keep_learner_history_in_bulk(request, action_type, objects, action_class_instance):
     if action_type == "delete" and objects and hasattr(objects[0], "path"):
-        return refuse_deleting_enrolled_courses(request, objects)
+        return refuse_deleting_learner_history(request, objects)
     return None

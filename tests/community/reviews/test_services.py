@@ -192,3 +192,34 @@ def test_editing_a_rejected_review_asks_for_moderation_again(course, learner, en
     services.submit_review(learner, course, 3, "Fairer", "A calmer second take.")
     review.refresh_from_db()
     assert services.review_status(review) == "Awaiting moderation"
+
+
+def test_reviews_of_unpublished_courses_take_no_votes(course, learner):
+    review = published_review(course)
+    course.unpublish()
+    with pytest.raises(services.ReviewError) as refused:
+        services.vote_helpful(learner, review.pk)
+    assert refused.value.status == 404
+    assert not HelpfulVote.objects.exists()
+
+
+def test_an_unverified_account_cannot_vote(course):
+    review = published_review(course)
+    with pytest.raises(services.ReviewError) as refused:
+        services.vote_helpful(UserFactory(verified=False), review.pk)
+    assert refused.value.status == 403
+    assert not HelpfulVote.objects.exists()
+
+
+def test_a_deleted_account_takes_its_review_and_votes_out_of_the_numbers(course, commit):
+    with commit():
+        kept = published_review(course, rating=5)
+        gone = published_review(course, rating=1)
+    voter = UserFactory()
+    services.vote_helpful(voter, kept.pk)
+    assert rating_of(course) == (Decimal("3.00"), 2)
+    with commit():
+        gone.user.delete()
+        voter.delete()
+    assert rating_of(course) == (Decimal("5.00"), 1)
+    assert Review.objects.get(pk=kept.pk).helpful_count == 0

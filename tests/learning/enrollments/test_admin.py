@@ -3,6 +3,7 @@ search, CSV export); nobody edits them by hand; courses with learners are not de
 
 import csv
 import io
+from html import unescape
 
 from django.urls import reverse
 
@@ -80,6 +81,26 @@ def test_learners_cannot_see_the_listings(client, learner, studied):
 def test_a_course_with_enrolled_learners_is_not_deleted(client, admin_user, course, studied):
     client.force_login(admin_user)
     response = client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]), follow=True)
-    assert "Unpublish the course instead" in response.content.decode()
+    assert "Unpublish instead" in response.content.decode()
     assert Enrollment.objects.filter(course=course).count() == 2
     course.refresh_from_db()  # still there
+
+
+def test_a_lesson_holding_learners_notes_is_not_deleted(client, admin_user, course, learner):
+    from learning.enrollments.models import Note
+
+    lesson = course.lessons[3]
+    Note.objects.create(user=learner, lesson=lesson, text="Remember the TAF groups")
+    client.force_login(admin_user)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[lesson.pk]), follow=True)
+    assert "Learners have progress or notes in “METARs”" in unescape(response.content.decode())
+    assert Note.objects.filter(lesson=lesson).exists()
+
+
+def test_a_lesson_nobody_has_touched_can_be_deleted(client, admin_user, course, studied):
+    from learning.courses.models import LessonPage
+
+    lesson = course.lessons[3]
+    client.force_login(admin_user)
+    client.post(reverse("wagtailadmin_pages:delete", args=[lesson.pk]))
+    assert not LessonPage.objects.filter(pk=lesson.pk).exists()

@@ -52,7 +52,8 @@ def test_finishing_a_course_issues_one_certificate_with_its_pdf(course, premium_
     assert again == (certificate, False)
     assert (certificate.holder_name, certificate.course_title) == ("Pat Premium", course.title)
     assert certificate.pdf_is_current
-    assert stored_files() == [f"{certificate.verification_hash}.pdf"]
+    assert stored_files() == [certificate.pdf.name.split("/")[-1]]
+    assert certificate.verification_hash not in certificate.pdf.name  # the link is not the file
     issued = UserActivity.objects.filter(type=ActivityType.CERTIFICATE_ISSUED)
     assert list(issued.values_list("data", flat=True)) == [
         {"certificate_number": certificate.certificate_number}

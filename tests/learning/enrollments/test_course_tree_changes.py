@@ -56,3 +56,21 @@ def test_the_recompute_task_is_idempotent(course, learner):
     assert recompute_course_progress.delay(course.pk).get() == 1
     assert recompute_course_progress.delay(course.pk).get() == 0
     assert progress_of(enrollment)[0] == 16
+
+
+def test_switching_on_certificates_rewards_learners_who_already_finished(
+    commit, course, premium_learner
+):
+    from learning.enrollments.models import Certificate
+
+    course.has_certificate = False
+    course.save()
+    services.enroll(premium_learner, course)
+    for lesson in course.lessons:
+        services.complete_lesson(premium_learner, lesson)
+    assert not Certificate.objects.exists()
+
+    course.has_certificate = True
+    with commit():
+        course.save_revision().publish()
+    assert Certificate.objects.get().holder_name == "Pat Premium"

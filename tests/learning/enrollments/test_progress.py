@@ -188,3 +188,59 @@ def test_ids_too_large_for_the_database_are_not_found(client, learner):
     client.force_login(learner)
     for name in ("complete_lesson", "lesson_heartbeat", "enroll", "leave_course"):
         assert client.post(id_url(name, 10**30), {"seconds": 5}).status_code == 404
+
+
+def test_lessons_behind_a_view_restriction_are_not_found(client, course, learner, enrolled):
+    from wagtail.models import PageViewRestriction
+
+    lesson = course.lessons[2]
+    PageViewRestriction.objects.create(
+        page=lesson.get_parent(), restriction_type="password", password="secret"
+    )
+    client.force_login(learner)
+    for url, data in ((complete_url(lesson), {}), (heartbeat_url(lesson), {"seconds": 5})):
+        response = client.post(url, data, **FETCH)
+        assert response.status_code == 404
+        assert lesson.title not in response.content.decode()
+    assert not LessonProgress.objects.filter(lesson=lesson).exists()
+
+
+def test_rapid_heartbeats_add_no_more_than_the_time_that_passed(client, course, learner, enrolled):
+    client.force_login(learner)
+    lesson = course.lessons[0]
+    client.get(lesson.url)
+    for _ in range(30):
+        client.post(heartbeat_url(lesson), {"seconds": "120"})
+    progress = LessonProgress.objects.get(enrollment=enrolled, lesson=lesson)
+    assert progress.time_spent <= 3  # thirty claims of two minutes, a second or so apart
+
+
+def test_marking_a_watched_video_not_complete_sticks(client, course, learner, enrolled):
+    client.force_login(learner)
+    video = course.lessons[1]
+    client.post(heartbeat_url(video), {"seconds": 1, "position": 580, "duration": 600})
+    client.post(reverse("incomplete_lesson", args=[video.pk]))
+    response = client.post(heartbeat_url(video), {"seconds": 1, "position": 20, "duration": 600})
+    assert response.json()["completed"] is False
+    assert 'data-resume-at="20"' in client.get(video.url).content.decode()
+
+
+def test_undo_and_redo_of_the_last_lesson_logs_one_course_completion(course, premium_learner):
+    services.enroll(premium_learner, course)
+    for lesson in course.lessons:
+        services.complete_lesson(premium_learner, lesson)
+    services.mark_lesson_incomplete(premium_learner, course.lessons[0])
+    services.complete_lesson(premium_learner, course.lessons[0])
+    assert UserActivity.objects.filter(type=ActivityType.COURSE_COMPLETED).count() == 1
+    assert Certificate.objects.count() == 1
+
+
+def test_deleting_a_learners_account_takes_their_enrollments_and_certificate(
+    course, premium_learner
+):
+    services.enroll(premium_learner, course)
+    for lesson in course.lessons:
+        services.complete_lesson(premium_learner, lesson)
+    premium_learner.delete()
+    assert not Enrollment.objects.exists()
+    assert not Certificate.objects.exists()

@@ -53,3 +53,8 @@ def test_completing_a_lesson_counts_as_studying_today(course, learner, enrolled)
     services.complete_lesson(learner, course.lessons[0])
     assert study_streak(learner) == 1
     assert StudyDay.objects.get().date == timezone.localdate()
+
+
+def test_enrolling_alone_is_not_studying(course, learner):
+    services.enroll(learner, course)
+    assert study_streak(learner) == 0

@@ -25,15 +25,18 @@ def new_verification_hash():
 
 
 def certificate_upload_to(certificate, filename):
-    return f"certificates/{certificate.verification_hash}.pdf"
+    """A random file name, unrelated to the public verification hash, so knowing the
+    verification link does not give the PDF (which is for its holder)."""
+    return f"certificates/{secrets.token_hex(16)}.pdf"
 
 
 class Certificate(models.Model):
     """The holder's name and the course title are kept as they were on the day of issue,
     so a later rename of either does not change what the certificate says."""
 
+    # Goes with the learner's account when they delete it (their enrollments go too).
     enrollment = models.OneToOneField(
-        "enrollments.Enrollment", on_delete=models.PROTECT, related_name="certificate"
+        "enrollments.Enrollment", on_delete=models.CASCADE, related_name="certificate"
     )
     certificate_number = models.CharField(max_length=32, unique=True, editable=False)
     verification_hash = models.CharField(max_length=64, unique=True, editable=False)

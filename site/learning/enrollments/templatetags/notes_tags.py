@@ -29,8 +29,8 @@ def lesson_notes(context, lesson):
     """The viewer's notes on `lesson` and the add form; a log-in prompt for guests;
     nothing for a viewer the lesson is hidden from (or for an unpublished lesson)."""
     request, user = _request_user(context)
-    if request is None or user is None or lesson is None:
-        return ""
+    if request is None or user is None or lesson is None or lesson.pk is None:
+        return ""  # pk is None: an editor previewing a lesson that was never saved
     if not user.is_authenticated:
         return render_to_string(frag.TEMPLATES + "guest_prompt.html", {"lesson": lesson}, request)
     if not lesson.live or not lesson.is_visible_to(tier_for(user)):
@@ -42,6 +42,7 @@ def lesson_notes(context, lesson):
 def _bookmarkable(page):
     return (
         page is not None
+        and page.pk is not None
         and page.live
         and issubclass(page.specific_class or type(page), BOOKMARKABLE)
     )
@@ -49,7 +50,7 @@ def _bookmarkable(page):
 
 @register.simple_tag(takes_context=True)
 def bookmark_button(context, page):
-    """Bookmark / Bookmarked ✓ · Remove, for signed-in viewers of a course or lesson."""
+    """A Bookmark toggle (aria-pressed), for signed-in viewers of a course or lesson."""
     request, user = _request_user(context)
     if user is None or not user.is_authenticated or not _bookmarkable(page):
         return ""
