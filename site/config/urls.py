@@ -38,6 +38,7 @@ urlpatterns = [
     path("", include("learning.enrollments.note_urls")),
     path("certificates/", include("learning.enrollments.certificate_urls")),
     path("reviews/", include("community.reviews.urls")),
+    path("examiners/", include("community.gouge.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "learning.courses",
     "learning.enrollments",
     "community.reviews",
+    "community.gouge",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -189,6 +190,14 @@ CELERY_TIMEZONE = "UTC"
 CELERY_IMPORTS = ["config.tasks"]
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Beat copies these into django-celery-beat's table, where admins can change them.
+CELERY_BEAT_SCHEDULE = {
+    "recompute-examiner-stats-nightly": {
+        "task": "community.gouge.tasks.recompute_all_examiner_stats",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 6 * 60 * 60},
+    },
+}
 
 # --- Internationalization ---------------------------------------------------------
 LANGUAGE_CODE = "en-us"

@@ -1,0 +1,163 @@
+"""Write paths for gouge (DESIGN 3): submit, edit, withdraw, flag, approve, reject.
+
+Every change that can move an examiner's numbers schedules the idempotent recompute
+task after commit; moderation decisions email the author (queued through Celery) when
+their preferences allow.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from learning.enrollments.services import has_verified_email
+from pages.fragments import Refused
+
+from .models import GougeFlag, GougeReport, Status
+
+DAILY_REPORT_LIMIT = 3
+DUPLICATE = "You already reported a checkride with this examiner on that date; edit that report."
+
+
+class GougeError(Refused):
+    """Refused: a gouge request the learner or moderator should hear about."""
+
+
+def schedule_recompute(*examiner_ids):
+    from .tasks import recompute_examiner_stats
+
+    for examiner_id in sorted(set(examiner_ids)):
+        transaction.on_commit(
+            lambda pk=examiner_id: recompute_examiner_stats.delay(pk), robust=True
+        )
+
+
+def _require_reporter(user):
+    if not user.is_authenticated:
+        raise GougeError("Log in to share your checkride.", status=403)
+    if not has_verified_email(user):
+        raise GougeError("Confirm your email address before you share a report.", status=403)
+
+
+def submit_report(user, examiner, fields, now=None):
+    """Create a pending report from validated form fields. At most DAILY_REPORT_LIMIT a
+    day per author: the author's row is locked, so parallel posts cannot slip past."""
+    _require_reporter(user)
+    now = now or timezone.now()
+    with transaction.atomic():
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        recent = GougeReport.objects.filter(
+            author=user, created_at__gte=now - datetime.timedelta(days=1)
+        ).count()
+        if recent >= DAILY_REPORT_LIMIT:
+            raise GougeError(
+                f"You can share up to {DAILY_REPORT_LIMIT} reports a day. "
+                "Please try again tomorrow.",
+                status=429,
+            )
+        try:
+            with transaction.atomic():
+                report = GougeReport.objects.create(
+                    author=user, examiner=examiner, created_at=now, **fields
+                )
+        except IntegrityError:
+            raise GougeError(DUPLICATE) from None
+    return report
+
+
+def own_report(user, report_id, lock=False):
+    reports = GougeReport.objects.select_for_update() if lock else GougeReport.objects
+    report = reports.filter(pk=report_id, author_id=getattr(user, "pk", None)).first()
+    if report is None:
+        raise GougeError("We could not find that report.", status=404)
+    return report
+
+
+def update_report(user, report_id, fields):
+    """The author edits their report: it goes back to moderation (and out of the
+    numbers until a moderator looks again)."""
+    with transaction.atomic():
+        report = own_report(user, report_id, lock=True)
+        was_public = report.status == Status.APPROVED
+        for name, value in fields.items():
+            setattr(report, name, value)
+        report.status = Status.PENDING
+        report.moderated_by, report.moderated_at, report.moderation_note = None, None, ""
+        try:
+            with transaction.atomic():
+                report.save()
+        except IntegrityError:
+            raise GougeError(DUPLICATE) from None
+    if was_public:
+        schedule_recompute(report.examiner_id)
+    return report
+
+
+def withdraw_report(user, report_id):
+    """The author takes their report down for good."""
+    with transaction.atomic():
+        report = own_report(user, report_id, lock=True)
+        was_public = report.status == Status.APPROVED
+        report.delete()
+    if was_public:
+        schedule_recompute(report.examiner_id)
+    return report
+
+
+def flag_report(user, report_id, reason):
+    """Anyone signed in may tell moderators about a problem with a published report."""
+    if not user.is_authenticated:
+        raise GougeError("Log in to report a problem.", status=403)
+    reason = (reason or "").strip()
+    if not reason:
+        raise GougeError("Tell the moderators what is wrong with this report.")
+    report = GougeReport.objects.filter(pk=report_id, status=Status.APPROVED).first()
+    if report is None:
+        raise GougeError("We could not find that report.", status=404)
+    flag, created = GougeFlag.objects.get_or_create(
+        report=report, user=user, defaults={"reason": reason[:1000]}
+    )
+    return flag, created
+
+
+def moderate(report_ids, moderator, approve, note=""):
+    """Approve or reject reports (ids or instances); notify each author whose report
+    changed; returns how many changed. Flags on them are resolved."""
+    ids = {getattr(report, "pk", report) for report in report_ids}
+    target = Status.APPROVED if approve else Status.REJECTED
+    with transaction.atomic():
+        changing = list(
+            GougeReport.objects.select_for_update()
+            .filter(pk__in=ids)
+            .exclude(status=target)
+            .select_related("author__preferences", "examiner")
+        )
+        now = timezone.now()
+        for report in changing:
+            report.status, report.moderated_by, report.moderated_at = target, moderator, now
+            report.moderation_note = (note or "").strip()
+        GougeReport.objects.bulk_update(
+            changing, ["status", "moderated_by", "moderated_at", "moderation_note"]
+        )
+        GougeFlag.objects.filter(report__in=changing).update(resolved=True)
+        for report in changing:
+            notify_author(report)
+    schedule_recompute(*(report.examiner_id for report in changing))
+    return len(changing)
+
+
+def notify_author(report):
+    """Email the author the decision, unless they turned email notifications off."""
+    preferences = getattr(report.author, "preferences", None)
+    if preferences is not None and not preferences.email_notifications:
+        return
+    context = {"report": report, "approved": report.status == Status.APPROVED}
+    subject = (
+        "Your checkride report is published"
+        if context["approved"]
+        else ("Your checkride report was not published")
+    )
+    body = render_to_string("community/gouge/email/decision.txt", context)
+    report.author.email_user(subject, body)

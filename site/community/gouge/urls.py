@@ -1,0 +1,3 @@
+"""Examiner directory and gouge URLs."""
+
+urlpatterns = []
