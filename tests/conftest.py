@@ -65,6 +65,26 @@ def commit(django_capture_on_commit_callbacks):
 MIGRATED_CONTENT = {}
 
 
+def _flushes_database(item):
+    """Browser tests and other transactional tests (thread races) flush the database."""
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+    )
+    return bool(item.get_closest_marker("browser") or transactional)
+
+
+@pytest.fixture
+def migrated_site(transactional_db):
+    """For transactional tests that start threads: the site, home page and permissions
+    the migrations made, put back if an earlier transactional test flushed them.
+
+    Use it instead of serialized_rollback: that reloads its snapshot on top of the
+    content types an earlier flush re-created, and fails on their unique key.
+    """
+    restore_migrated_content()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _migrated_content_snapshot(request):
     """Snapshot what migrations created (home page, site, locale, permissions) right
@@ -75,7 +95,7 @@ def _migrated_content_snapshot(request):
     connection object, and Playwright's sync API runs the browser tests in another
     context whose connection object has none, so nothing is restored there.
     """
-    if not any(item.get_closest_marker("browser") for item in request.session.items):
+    if not any(_flushes_database(item) for item in request.session.items):
         return
     request.getfixturevalue("django_db_setup")
     from django.db import connection

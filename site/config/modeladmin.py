@@ -2,6 +2,7 @@
 
 from django.contrib.admin.utils import lookup_field
 
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView
 
 # Spreadsheet apps run cells starting with these as formulas; names and titles are user input.
@@ -20,3 +21,17 @@ class SafeExportIndexView(IndexView):
         if export_format == self.FORMAT_CSV and str(value).startswith(CSV_FORMULA_PREFIXES):
             return "'" + str(value)
         return value
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """List, inspect and export only: rows that services write (progress, certificates,
+    reviews, gouge) are never added, edited or deleted by hand in the admin."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False

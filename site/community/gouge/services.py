@@ -124,12 +124,13 @@ def flag_report(user, report_id, reason):
 
 def moderate(report_ids, moderator, approve, note=""):
     """Approve or reject reports (ids or instances); notify each author whose report
-    changed; returns how many changed. Flags on them are resolved."""
+    changed; returns how many changed. Flags on all of them are resolved, so approving
+    a flagged published report keeps it published and dismisses the flags."""
     ids = {getattr(report, "pk", report) for report in report_ids}
     target = Status.APPROVED if approve else Status.REJECTED
     with transaction.atomic():
         changing = list(
-            GougeReport.objects.select_for_update()
+            GougeReport.objects.select_for_update(of=("self",))
             .filter(pk__in=ids)
             .exclude(status=target)
             .select_related("author__preferences", "examiner")
@@ -141,7 +142,8 @@ def moderate(report_ids, moderator, approve, note=""):
         GougeReport.objects.bulk_update(
             changing, ["status", "moderated_by", "moderated_at", "moderation_note"]
         )
-        GougeFlag.objects.filter(report__in=changing).update(resolved=True)
+        # A decision answers the flags, also "keep it published" for a flagged report.
+        GougeFlag.objects.filter(report_id__in=ids, resolved=False).update(resolved=True)
         for report in changing:
             notify_author(report)
     schedule_recompute(*(report.examiner_id for report in changing))

@@ -12,24 +12,12 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from config.modeladmin import SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .admin_views import ModerationQueueView, can_moderate
 from .models import Review
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class ReviewAdmin(ModelAdmin):

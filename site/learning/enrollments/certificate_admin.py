@@ -18,10 +18,10 @@ from django.views.decorators.http import require_http_methods
 
 from wagtail import hooks
 
-from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper, PermissionHelper
+from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin
 
-from config.modeladmin import SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from . import certificates
 from .models import Certificate
@@ -35,19 +35,6 @@ REASON_REQUIRED = "Give a reason for revoking the certificate."
 
 def user_can_revoke(user, certificate):
     return certificate.is_valid and user.has_perm(REVOKE_PERMISSION)
-
-
-class CertificatePermissionHelper(PermissionHelper):
-    """List and inspect with any certificate permission; never add, edit or delete."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class CertificateButtonHelper(ButtonHelper):
@@ -75,7 +62,7 @@ class CertificateAdmin(ModelAdmin):
     menu_label = "Certificates"
     menu_icon = "doc-full"
     menu_order = 300
-    permission_helper_class = CertificatePermissionHelper
+    permission_helper_class = ReadOnlyPermissionHelper
     button_helper_class = CertificateButtonHelper
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True

@@ -3,25 +3,11 @@ filterable and exportable, but not edited by hand (the services own these rows).
 
 from django.contrib.admin import display
 
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
-from config.modeladmin import SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
 
 from .models import Enrollment, LessonProgress, UserActivity
-
-
-class ReadOnlyPermissionHelper(PermissionHelper):
-    """List, inspect and export only: progress is written by learners' actions."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class ReadOnlyAdmin(ModelAdmin):

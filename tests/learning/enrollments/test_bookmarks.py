@@ -233,7 +233,8 @@ def test_bookmark_listings_keep_a_constant_query_count(client, learner, course):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL for real races")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_site")
 def test_parallel_adds_make_one_bookmark(course, learner):
     barrier = threading.Barrier(4)
 

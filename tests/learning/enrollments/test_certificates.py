@@ -187,7 +187,8 @@ def test_verification_only_answers_reads(client, certificate):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel writers need PostgreSQL")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("migrated_site")
 def test_ten_parallel_issuers_create_one_certificate(course, premium_learner):
     enrollment = enroll(premium_learner, course)
     barrier = threading.Barrier(10)

@@ -17,7 +17,8 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="row locks and real parallel writers need PostgreSQL",
     ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migrated_site"),
 ]
 
 
