@@ -74,6 +74,7 @@ def load(stdout):
     premium, privacy = live_child(home, "premium"), live_child(home, "privacy")
     main = [
         link("Courses", courses) if courses else None,
+        link("Examiners", url="/examiners/"),
         link("About", about) if about else None,
         link("Contact", contact),
         link("Search", url="/search/"),

@@ -11,6 +11,7 @@ import pytest
 
 from accounts.models import User
 from accounts.tiers import Tier, tier_for
+from community.gouge.demo import DEMO_APPLICANTS
 from community.reviews.demo import DEMO_REVIEWERS
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_load_demo_twice_creates_each_record_once():
     counts = (User.objects.count(), Page.objects.count())
     call_command("load_demo", stdout=StringIO())
     assert (User.objects.count(), Page.objects.count()) == counts
-    assert counts[0] == len(DEMO_LOGINS) + len(DEMO_REVIEWERS)
+    assert counts[0] == len(DEMO_LOGINS) + len(DEMO_REVIEWERS) + len(DEMO_APPLICANTS)
 
 
 @pytest.mark.parametrize(("email", "tier"), DEMO_LOGINS.items())

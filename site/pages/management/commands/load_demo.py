@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "learning.courses.demo",
     "learning.enrollments.demo",
     "community.reviews.demo",
+    "community.gouge.demo",
     "pages.demo",
     "pages.demo_site",
 ]
