@@ -52,14 +52,14 @@ def compute(examiner_id):
     totals = approved.aggregate(
         report_count=Count("pk"),
         pass_count=Count("pk", filter=Q(outcome=Outcome.PASS)),
-        decided=Count("pk", filter=Q(outcome__in=[Outcome.PASS, Outcome.FAIL])),
+        decided_count=Count("pk", filter=Q(outcome__in=[Outcome.PASS, Outcome.FAIL])),
         average_rating=Avg("overall_rating"),
         average_oral_difficulty=Avg("oral_difficulty"),
         average_flight_difficulty=Avg("flight_difficulty"),
         average_stress=Avg("stress_level"),
         last_report_date=Max("checkride_date"),
     )
-    decided = totals.pop("decided")
+    decided = totals["decided_count"]
     interval = wilson_interval(totals["pass_count"], decided)
     codes = [report.acs_code_list for report in approved.only("acs_codes")]
     return {

@@ -133,6 +133,9 @@ class ExaminerStats(models.Model):
     )
     report_count = models.PositiveIntegerField(default=0)
     pass_count = models.PositiveIntegerField(default=0)
+    decided_count = models.PositiveIntegerField(
+        default=0, help_text="Approved reports that passed or failed (not discontinued)."
+    )
     pass_rate = models.FloatField(null=True, blank=True)
     pass_rate_low = models.FloatField(null=True, blank=True, help_text="95% Wilson interval.")
     pass_rate_high = models.FloatField(null=True, blank=True)

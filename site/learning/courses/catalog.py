@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q
 
 from wagtail.images import get_image_model
 
+from pages.query import search_text
 from snippets.models import Category
 
 from .models.course import CourseLevel
@@ -39,7 +40,7 @@ class CatalogFilters:
     @classmethod
     def from_querydict(cls, params):
         filters = cls()
-        filters.query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+        filters.query = search_text(params, "q", MAX_QUERY_LENGTH)
         slug = params.get("category", "").strip()
         if slug:
             filters.category = Category.objects.filter(slug=slug[:80]).first()
@@ -105,9 +106,9 @@ def catalog_courses(index_page):
     return course_cards(CoursePage.objects.child_of(index_page))
 
 
-def paginate(items, raw_page, notices):
+def paginate(items, raw_page, notices, per_page=PAGE_SIZE):
     """One page of results; a page number that is not a page falls back with a notice."""
-    paginator = Paginator(items, PAGE_SIZE)
+    paginator = Paginator(items, per_page)
     try:
         return paginator.page(raw_page or 1)
     except PageNotAnInteger:

@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.template.response import TemplateResponse
 
+from pages.query import search_text
+
 from .access import levels_visible_to, viewer_tier
 from .catalog import MAX_QUERY_LENGTH, paginate
 from .models import CoursePage, LessonPage
@@ -56,7 +58,7 @@ def attach_courses(lessons):
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = search_text(request.GET, "q", MAX_QUERY_LENGTH)
     tier = viewer_tier(request)
     context = {"query": query, "viewer_tier": tier, "notices": []}
     if query:

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pages.fragments import fragment_or_redirect, refusal, wants_fragment
+from pages.query import search_text
 
 from . import note_fragments as frag
 from . import note_services as services
@@ -76,7 +77,7 @@ def _with_anchor(url, anchor):
 @require_GET
 @signed_in
 def note_list(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = search_text(request.GET, "q", MAX_QUERY_LENGTH)
     paginator = Paginator(frag.notes_listing(request.user, query), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
     notes = frag.place_notes(request, list(page_obj.object_list))

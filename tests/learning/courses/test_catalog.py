@@ -109,3 +109,12 @@ def test_pagination_keeps_the_filters(client, catalog, settings):
     assert "level=beginner&amp;sort=title&amp;page=2" in html
     second = client.get(catalog.url, {"level": "beginner", "sort": "title", "page": 2})
     assert titles(second) == ["Weather course 11"]
+
+
+@pytest.mark.django_db
+def test_nul_characters_in_search_boxes_are_ignored_not_a_500(client):
+    """PostgreSQL refuses NUL in a query; every search box drops it first."""
+    catalog = make_catalog()
+    for url in (catalog.url, "/search/", "/examiners/"):
+        response = client.get(url, {"q": "class\x00 b"})
+        assert response.status_code == 200, url
