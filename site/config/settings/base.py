@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "snippets",
     "learning.courses",
     "learning.enrollments",
+    "learning.assessments",
     "community.reviews",
     "community.gouge",
     "wagtail.contrib.settings",
@@ -196,6 +197,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "community.gouge.tasks.recompute_all_examiner_stats",
         "schedule": 24 * 60 * 60,
         "options": {"expires": 6 * 60 * 60},
+    },
+    "submit-expired-quiz-attempts": {
+        "task": "learning.assessments.tasks.submit_expired_attempts",
+        "schedule": 60,
+        "options": {"expires": 55},
     },
 }
 

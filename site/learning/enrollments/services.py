@@ -47,6 +47,13 @@ def has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def completes_by_quiz(lesson):
+    """Whether `lesson` has a quiz that must be passed: its completion is the pass."""
+    from learning.assessments.models import Assessment
+
+    return Assessment.objects.filter(lesson=lesson, required_for_certificate=True).exists()
+
+
 def enroll(user, course):
     """Enroll `user` in `course` (or re-activate a dropped enrollment). Returns
     (enrollment, created). Parallel calls create one row: the unique constraint
@@ -103,7 +110,7 @@ def current_enrollment(user, course_id):
     )
 
 
-def _enrollment_for_lesson(user, lesson, lock=False):
+def enrollment_for_lesson(user, lesson, lock=False):
     """The enrollment `lesson` belongs to, refusing lessons the learner may not study."""
     if not lesson.live:
         raise EnrollmentError("This lesson is not published.", status=404)
@@ -128,7 +135,7 @@ def record_lesson_visit(user, lesson, at=None):
     not read the lesson.
     """
     try:
-        enrollment = _enrollment_for_lesson(user, lesson)
+        enrollment = enrollment_for_lesson(user, lesson)
     except EnrollmentError:
         return None
     return record_visit(enrollment, lesson, at)
@@ -159,7 +166,7 @@ def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=Non
     for a video, the playback position; a video watched to 90% completes the lesson."""
     at = at or timezone.now()
     with transaction.atomic():
-        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        enrollment = enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, at)
         elapsed = (at - progress.last_accessed).total_seconds()
         added = int(max(0, min(seconds, MAX_HEARTBEAT_SECONDS, elapsed)))
@@ -190,12 +197,15 @@ def complete_lesson(user, lesson, source="manual", at=None):
     """Mark `lesson` complete for `user` (once, however often it is called).
 
     `source` is "manual" (the learner's button), "video" (90% watched) or
-    "assessment" (a passed quiz). Quiz lessons are self-check questions in the body
-    until assessments exist, so learners may mark them complete too.
+    "assessment" (a passed quiz). A lesson with a required quiz completes only by
+    passing it; a quiz lesson without one (self-check questions in the body, or an
+    optional quiz) may be marked complete by hand.
     """
+    if source != "assessment" and completes_by_quiz(lesson):
+        raise EnrollmentError("Pass this lesson's quiz to complete it.")
     at = at or timezone.now()
     with transaction.atomic():
-        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        enrollment = enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, at)
         progress = LessonProgress.objects.select_for_update().get(pk=progress.pk)
         if not progress.completed:
@@ -223,8 +233,10 @@ def _complete(enrollment, progress, at, source):
 
 def mark_lesson_incomplete(user, lesson):
     """Undo "Mark complete" (a learner who wants to revisit it); certificates stay."""
+    if completes_by_quiz(lesson):
+        raise EnrollmentError("A passed quiz keeps its lesson complete.")
     with transaction.atomic():
-        enrollment = _enrollment_for_lesson(user, lesson, lock=True)
+        enrollment = enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, timezone.now())
         # A video starts over, so the next beats do not complete it again at once.
         progress.completed, progress.completed_date = False, None

@@ -1,0 +1,61 @@
+"""A course with a quiz lesson and its assessment (one question of every type)."""
+
+import pytest
+
+from accounts.factories import UserFactory
+from learning.assessments.factories import make_assessment, single, true_false
+from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
+from learning.enrollments.factories import enroll
+
+QUESTIONS = [
+    single("Which airspace needs a clearance to enter?", "Class B", "Class E", "Class G"),
+    {
+        "type": "multiple",
+        "text": "<p>Which are required for Class C entry?</p>",
+        "choices": [("Two-way radio", True), ("Mode C transponder", True), ("A clearance", False)],
+    },
+    true_false("VFR cloud clearance in Class B is clear of clouds.", True),
+    {
+        "type": "short_answer",
+        "text": "<p>What does METAR stand for?</p>",
+        "accepted": ["Meteorological Aerodrome Report", "aviation routine weather report"],
+    },
+    {
+        "type": "numeric",
+        "text": "<p>Standard pressure in inches of mercury?</p>",
+        "answer": "29.92",
+        "tolerance": "0.01",
+    },
+]
+
+
+@pytest.fixture
+def quiz_lesson(db):
+    course = make_course(make_catalog(), title="Private Pilot Prep")
+    module = make_module(course, title="Airspace")
+    make_lesson(module, title="Class B", access_level="guest")
+    lesson = make_lesson(module, title="Airspace quiz", lesson_type="quiz")
+    lesson.course = course
+    return lesson
+
+
+@pytest.fixture
+def assessment(quiz_lesson):
+    return make_assessment(
+        quiz_lesson, QUESTIONS, passing_score=60, max_attempts=3, time_limit_minutes=10
+    )
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(first_name="Lee", last_name="Learner")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(first_name="Olly", last_name="Other")
+
+
+@pytest.fixture
+def enrolled(quiz_lesson, learner):
+    return enroll(learner, quiz_lesson.course)
