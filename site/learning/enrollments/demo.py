@@ -30,7 +30,11 @@ def load(stdout):
             continue
         services.enroll(user, course)
         tier = tier_for(user)
-        lessons = [x for x in course_outline(course).lessons if x.is_visible_to(tier)]
+        lessons = [
+            lesson
+            for lesson in course_outline(course).lessons
+            if lesson.is_visible_to(tier) and not services.completes_by_quiz(lesson)
+        ]
         for lesson in lessons if count is None else lessons[:count]:
             services.complete_lesson(user, lesson)
     stdout.write(

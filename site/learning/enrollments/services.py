@@ -201,15 +201,16 @@ def complete_lesson(user, lesson, source="manual", at=None):
     passing it; a quiz lesson without one (self-check questions in the body, or an
     optional quiz) may be marked complete by hand.
     """
-    if source != "assessment" and completes_by_quiz(lesson):
-        raise EnrollmentError("Pass this lesson's quiz to complete it.")
     at = at or timezone.now()
     with transaction.atomic():
         enrollment = enrollment_for_lesson(user, lesson, lock=True)
         progress, _ = _progress_row(enrollment, lesson, at)
         progress = LessonProgress.objects.select_for_update().get(pk=progress.pk)
-        if not progress.completed:
-            _complete(enrollment, progress, at, source)
+        if progress.completed:
+            return progress  # already done: a repeat (or a retry) changes nothing
+        if source != "assessment" and completes_by_quiz(lesson):
+            raise EnrollmentError("Pass this lesson's quiz to complete it.")
+        _complete(enrollment, progress, at, source)
     return progress
 
 
