@@ -558,4 +558,25 @@ AIRSPACE_LESSONS = [
             },
         ],
     },
+    {
+        "title": "Quiz: airspace and VFR minimums",
+        "slug": "quiz-airspace-and-vfr-minimums",
+        "summary": (
+            "Five questions drawn from the airspace bank: entry requirements, cloud clearances "
+            "and the shelves on the sectional. Three attempts, ten minutes each."
+        ),
+        "lesson_type": "quiz",
+        "access_level": "registered",
+        "duration_minutes": 10,
+        "body": [
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Each attempt draws five questions from the airspace bank, so a second "
+                    "attempt asks different ones. Have 14 CFR 91.155 and your sectional's legend "
+                    "at hand, as you would in the oral. You need 70% to pass.</p>"
+                ),
+            },
+        ],
+    },
 ]
