@@ -92,7 +92,7 @@ def page_progress_context(request, course, outline, lesson=None, can_view=False)
     progress bar) and, on a lesson they may read, that lesson's progress. Opening a
     lesson records the visit, so "Continue" and video resume know where they were;
     editors' previews record nothing."""
-    from .services import record_visit
+    from .services import completes_by_quiz, record_visit
 
     progress = learner_progress(request.user, course, outline) if request else None
     context = {"progress": progress, "lesson_progress": None}
@@ -101,4 +101,5 @@ def page_progress_context(request, course, outline, lesson=None, can_view=False)
     if getattr(request, "is_preview", False):
         return context
     context["lesson_progress"] = record_visit(progress.enrollment, lesson)
+    context["completes_by_quiz"] = completes_by_quiz(lesson)
     return context
