@@ -36,6 +36,7 @@ urlpatterns = [
     path("categories/<slug:slug>/", category_courses, name="category_courses"),
     path("", include("learning.enrollments.urls")),
     path("", include("learning.enrollments.note_urls")),
+    path("", include("learning.assessments.urls")),
     path("certificates/", include("learning.enrollments.certificate_urls")),
     path("reviews/", include("community.reviews.urls")),
     path("examiners/", include("community.gouge.urls")),

@@ -1,6 +1,7 @@
 // Progressive enhancements; every page works without them.
 import { initEnhancedForms } from "./enhance.js";
 import { initLessonProgress } from "./lesson-progress.js";
+import { initQuiz } from "./quiz.js";
 import { initThemeToggle } from "./theme-toggle.js";
 import { initVideoFacades } from "./video-facade.js";
 
@@ -11,3 +12,4 @@ if (toggle && document.documentElement.dataset.themeSource === "device") {
 initVideoFacades();
 initEnhancedForms();
 initLessonProgress();
+initQuiz();

@@ -54,7 +54,10 @@ def _lesson_enrollment(user, assessment, lock):
     try:
         return enrollments.enrollment_for_lesson(user, lesson, lock=lock)
     except enrollments.EnrollmentError as error:
-        raise AssessmentError(error.message, error.status) from None
+        message = error.message
+        if message == enrollments.NOT_ENROLLED:
+            message = "Enroll in the course to take this quiz."
+        raise AssessmentError(message, error.status) from None
 
 
 def draw(assessment, rng):
@@ -148,6 +151,8 @@ def save_answer(user, attempt_id, question_id, choice_ids=(), text_answer="", no
         if question_id not in attempt.question_ids:
             raise AssessmentError("That question is not part of this attempt.")
         shown = attempt.choice_order.get(str(question_id), [])
+        if not all(str(choice_id).isdigit() for choice_id in choice_ids):
+            raise AssessmentError("The choice must be given by its number.")
         choice_ids = [int(choice_id) for choice_id in choice_ids]
         if not set(choice_ids) <= set(shown):
             raise AssessmentError("That answer is not one of this question's choices.")

@@ -28,6 +28,9 @@ VIDEO_COMPLETE_PERCENT = 90
 MAX_HEARTBEAT_SECONDS = 120
 
 
+NOT_ENROLLED = "Enroll in the course to track your progress."
+
+
 class EnrollmentError(Refused):
     """Refused: an enrollment or progress request the learner should hear about."""
 
@@ -122,7 +125,7 @@ def enrollment_for_lesson(user, lesson, lock=False):
     queryset = queryset.select_for_update(of=("self",)) if lock else queryset
     enrollment = queryset.exclude(status=Enrollment.Status.DROPPED).first()
     if enrollment is None:
-        raise EnrollmentError("Enroll in the course to track your progress.", status=403)
+        raise EnrollmentError(NOT_ENROLLED, status=403)
     if not lesson.is_visible_to(tier_for(user)):
         raise EnrollmentError("This lesson is part of a higher membership tier.", status=403)
     return enrollment

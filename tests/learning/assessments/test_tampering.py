@@ -1,0 +1,222 @@
+"""Hostile input on every quiz endpoint: questions outside the draw, choices of another
+question, ids that are not numbers, another learner's attempt, resubmitting, late answers."""
+
+import datetime
+
+from django.utils import timezone
+
+import pytest
+
+from learning.assessments.models import Attempt, AttemptAnswer
+from learning.enrollments.factories import enroll
+
+from .taking_helpers import form_data, start, url
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = [
+    ("get", "quiz_attempt"),
+    ("post", "quiz_answer"),
+    ("post", "quiz_save"),
+    ("post", "quiz_submit"),
+    ("get", "quiz_result"),
+]
+
+
+@pytest.fixture
+def signed_in(client, learner, enrolled):
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def attempt(signed_in, assessment):
+    assessment.questions_per_attempt = 3
+    assessment.save()
+    return start(signed_in, assessment)
+
+
+def drawn(attempt, kind=None):
+    questions = attempt.assessment.questions.filter(pk__in=attempt.question_ids)
+    return questions.filter(question_type=kind) if kind else questions
+
+
+def choice_question(attempt):
+    return drawn(attempt).filter(question_type__in=["single", "multiple", "true_false"]).first()
+
+
+def not_drawn(attempt):
+    return attempt.assessment.questions.exclude(pk__in=attempt.question_ids).first()
+
+
+def post_answer(client, attempt, **data):
+    return client.post(url("quiz_answer", attempt), data)
+
+
+def test_a_question_outside_the_draw_is_refused_everywhere(signed_in, attempt):
+    outside = not_drawn(attempt)
+    response = post_answer(signed_in, attempt, question=outside.pk, text="sneaky")
+    assert response.status_code == 400
+    assert "not part of this attempt" in response.json()["error"]
+    data = {**form_data(attempt), "shown": [*form_data(attempt)["shown"], str(outside.pk)]}
+    data[f"text-{outside.pk}"] = "sneaky"
+    for name in ("quiz_save", "quiz_submit"):
+        response = signed_in.post(url(name, attempt), data)
+        assert response.status_code == 400
+        assert "not part of this attempt" in response.content.decode()
+    assert not AttemptAnswer.objects.filter(attempt=attempt).exists(), "nothing half-saved"
+    assert Attempt.objects.get(pk=attempt.pk).submitted_at is None
+
+
+def test_a_refused_form_keeps_what_the_learner_typed(signed_in, attempt):
+    outside = not_drawn(attempt)
+    data = form_data(attempt)
+    data["shown"].append(str(outside.pk))
+    typed = [q for q in drawn(attempt) if not q.has_choices]
+    for question in typed:
+        data[f"text-{question.pk}"] = "kept <i>text</i>"
+    response = signed_in.post(url("quiz_save", attempt), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'data-testid="quiz-error"' in html
+    assert html.count('value="kept &lt;i&gt;text&lt;/i&gt;"') == len(typed)
+
+
+def test_a_choice_of_another_question_is_refused(signed_in, attempt):
+    question = choice_question(attempt)
+    foreign = attempt.assessment.questions.exclude(pk=question.pk).filter(choices__isnull=False)
+    foreign_choice = foreign.first().choices.first()
+    response = post_answer(signed_in, attempt, question=question.pk, choice=foreign_choice.pk)
+    assert response.status_code == 400
+    assert "not one of this question's choices" in response.json()["error"]
+    data = form_data(attempt)
+    data[f"answer-{question.pk}"] = [str(foreign_choice.pk)]
+    assert signed_in.post(url("quiz_submit", attempt), data).status_code == 400
+    assert not AttemptAnswer.objects.filter(attempt=attempt).exists()
+
+
+@pytest.mark.parametrize("bad", ["abc", "1 OR 1=1", "-3", "1.5", "", "99999999999999999999", "²"])
+def test_ids_that_are_not_numbers_are_refused(signed_in, attempt, bad):
+    question = choice_question(attempt)
+    response = post_answer(signed_in, attempt, question=question.pk, choice=bad)
+    assert response.status_code == 400
+    assert "number" in response.json()["error"]
+    response = post_answer(signed_in, attempt, question=bad, choice=question.choices.first().pk)
+    assert response.status_code == 400
+    data = form_data(attempt)
+    data[f"answer-{question.pk}"] = [bad]
+    assert signed_in.post(url("quiz_save", attempt), data).status_code == 400
+    data = {**form_data(attempt), "shown": [bad]}
+    assert signed_in.post(url("quiz_submit", attempt), data).status_code == 400
+    assert Attempt.objects.get(pk=attempt.pk).submitted_at is None
+
+
+def test_two_answers_to_a_single_choice_question_are_refused(signed_in, attempt):
+    question = next(q for q in drawn(attempt) if q.question_type in ("single", "true_false"))
+    both = list(question.choices.values_list("pk", flat=True)[:2])
+    response = post_answer(signed_in, attempt, question=question.pk, choice=both)
+    assert response.status_code == 400
+
+
+def test_too_many_choices_are_refused(signed_in, attempt):
+    question = choice_question(attempt)
+    response = post_answer(signed_in, attempt, question=question.pk, choice=["1"] * 51)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(("method", "name"), ENDPOINTS)
+def test_another_learners_attempt_is_not_found(
+    client, quiz_lesson, attempt, other_learner, method, name
+):
+    enroll(other_learner, quiz_lesson.course)
+    client.force_login(other_learner)
+    data = form_data(attempt) if method == "post" else None
+    if name == "quiz_answer":
+        question = choice_question(attempt)
+        data = {"question": question.pk, "choice": question.choices.first().pk}
+    response = getattr(client, method)(url(name, attempt), data)
+    assert response.status_code == 404
+    assert not AttemptAnswer.objects.filter(attempt=attempt).exists()
+    assert Attempt.objects.get(pk=attempt.pk).submitted_at is None
+
+
+def test_another_learners_submitted_result_is_not_found(client, signed_in, attempt, other_learner):
+    signed_in.post(url("quiz_submit", attempt), form_data(attempt))
+    client.force_login(other_learner)
+    assert client.get(url("quiz_result", attempt)).status_code == 404
+
+
+@pytest.mark.parametrize(("method", "name"), ENDPOINTS)
+def test_a_guest_is_turned_away(client, attempt, method, name):
+    client.logout()
+    response = getattr(client, method)(url(name, attempt))
+    if name == "quiz_answer":
+        assert response.status_code == 403
+        assert response.json()["error"]
+    else:
+        assert response.status_code == 302
+        assert "/accounts/login/" in response.url
+
+
+def test_ids_too_large_for_the_database_are_not_found(signed_in):
+    for path in ("/learn/attempts/9999999999999/", "/learn/attempts/9999999999999/result/"):
+        assert signed_in.get(path).status_code == 404
+
+
+def test_resubmitting_is_refused_with_a_link_to_the_result(signed_in, attempt):
+    signed_in.post(url("quiz_submit", attempt), form_data(attempt))
+    response = signed_in.post(url("quiz_submit", attempt), form_data(attempt))
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "This attempt was already submitted" in html
+    assert url("quiz_result", attempt) in html
+    assert signed_in.post(url("quiz_save", attempt), form_data(attempt)).status_code == 409
+    question = choice_question(attempt)
+    response = post_answer(signed_in, attempt, question=question.pk)
+    assert response.status_code == 409
+    assert "already submitted" in response.json()["error"]
+
+
+def expire(attempt, seconds_past):
+    deadline = timezone.now() - datetime.timedelta(seconds=seconds_past)
+    Attempt.objects.filter(pk=attempt.pk).update(
+        started_at=deadline - datetime.timedelta(minutes=10), deadline=deadline
+    )
+
+
+def test_answers_within_the_grace_period_are_saved(signed_in, attempt):
+    expire(attempt, seconds_past=5)
+    question = choice_question(attempt)
+    response = post_answer(signed_in, attempt, question=question.pk)
+    assert response.status_code == 200
+
+
+def test_answers_after_the_deadline_are_refused(signed_in, attempt):
+    expire(attempt, seconds_past=120)
+    question = choice_question(attempt)
+    response = post_answer(signed_in, attempt, question=question.pk)
+    assert response.status_code == 403
+    assert "Time is up" in response.json()["error"]
+    assert not AttemptAnswer.objects.filter(attempt=attempt).exists()
+
+
+@pytest.mark.parametrize("name", ["quiz_save", "quiz_submit"])
+def test_a_late_form_is_refused_and_the_attempt_submitted(signed_in, attempt, name):
+    expire(attempt, seconds_past=120)
+    response = signed_in.post(url(name, attempt), form_data(attempt))
+    assert response.status_code == 403
+    assert "Time is up" in response.content.decode()
+    assert url("quiz_result", attempt) in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.auto_submitted
+    assert attempt.score == 0
+
+
+def test_a_lesson_above_the_learners_tier_hides_its_attempt(signed_in, attempt):
+    lesson = attempt.assessment.lesson
+    type(lesson).objects.filter(pk=lesson.pk).update(access_level="premium")
+    response = signed_in.get(url("quiz_attempt", attempt))
+    assert response.status_code == 403
+    assert "higher membership tier" in response.content.decode()
+    signed_in.post(url("quiz_submit", attempt), form_data(attempt))
+    assert signed_in.get(url("quiz_result", attempt)).status_code == 403
