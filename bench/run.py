@@ -31,7 +31,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
-PATHS = ["/", "/about/", "/accounts/login/", "/healthz", "/courses/", "/search/?q=airspace"]
+PATHS = [
+    *["/", "/about/", "/accounts/login/", "/healthz", "/courses/", "/search/?q=airspace"],
+    *["/examiners/", "/examiners/demo-examiner-alex-rivera/"],
+]
 SIGNED_IN_PATHS = ["/dashboard/", "/notes/", "/bookmarks/"]
 
 
