@@ -176,6 +176,12 @@ def submit_attempt(user, attempt_id, now=None, auto=False):
     """Grade every drawn question on the server and record the result, once."""
     now = now or timezone.now()
     with transaction.atomic():
+        # Lock in start_attempt's order (enrollment, then attempt), so a submit and a
+        # new start at the same moment wait for each other instead of deadlocking.
+        lesson = own_attempt(user, attempt_id).assessment.lesson
+        if lesson is not None:
+            with contextlib.suppress(enrollments.EnrollmentError):
+                enrollments.enrollment_for_lesson(user, lesson, lock=True)
         attempt = own_attempt(user, attempt_id, lock=True)
         if attempt.is_submitted:
             raise AssessmentError("This attempt was already submitted.", status=409)
