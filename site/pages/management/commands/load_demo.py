@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "accounts.demo",
     "snippets.demo",
     "learning.courses.demo",
+    "learning.assessments.demo",
     "learning.enrollments.demo",
     "community.reviews.demo",
     "community.gouge.demo",
