@@ -41,8 +41,11 @@ def acs_area(code):
 
 
 def top_acs_areas(code_lists, limit=TOP_AREAS):
-    """The most-asked areas as [[area, count], ...], most first, ties by name."""
-    counts = Counter(area for codes in code_lists for area in map(acs_area, codes) if area)
+    """The most-asked areas as [[area, reports that asked it], ...], most first, ties by
+    name; a report naming three tasks of one area counts once for it."""
+    counts = Counter(
+        area for codes in code_lists for area in {acs_area(code) for code in codes} if area
+    )
     return [[area, n] for area, n in sorted(counts.items(), key=lambda i: (-i[1], i[0]))[:limit]]
 
 

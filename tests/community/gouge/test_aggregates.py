@@ -47,7 +47,8 @@ def test_no_trials_no_interval():
 def test_acs_areas_are_counted_by_standard_and_area():
     assert acs_area("pa.vii.b.k2") == "PA.VII"
     assert acs_area("nonsense") is None
-    codes = [["PA.I.C", "PA.VII.B"], ["PA.I.E"], ["PA.VII.A", "PA.I.A"], ["PA.III.B"]]
+    codes = [["PA.I.C", "PA.VII.B"], ["PA.I.E", "PA.I.F"], ["PA.VII.A", "PA.I.A"], ["PA.III.B"]]
+    # Counted in reports: the second report names two PA.I tasks and counts once.
     assert top_acs_areas(codes) == [["PA.I", 3], ["PA.VII", 2], ["PA.III", 1]]
 
 
