@@ -63,11 +63,13 @@ def compute(examiner_id):
         last_report_date=Max("checkride_date"),
     )
     decided = totals["decided_count"]
-    interval = wilson_interval(totals["pass_count"], decided)
+    # No rate from fewer than MIN_REPORTS finished checkrides: it would tell one
+    # applicant's outcome (three reports with two discontinued would otherwise say 100%).
+    interval = wilson_interval(totals["pass_count"], decided) if decided >= MIN_REPORTS else None
     codes = [report.acs_code_list for report in approved.only("acs_codes")]
     return {
         **totals,
-        "pass_rate": totals["pass_count"] / decided if decided else None,
+        "pass_rate": totals["pass_count"] / decided if interval else None,
         "pass_rate_low": interval[0] if interval else None,
         "pass_rate_high": interval[1] if interval else None,
         "top_acs_areas": top_acs_areas(codes),

@@ -110,15 +110,21 @@ def flag_report(user, report_id, reason):
     """Anyone signed in may tell moderators about a problem with a published report."""
     if not user.is_authenticated:
         raise GougeError("Log in to report a problem.", status=403)
-    reason = (reason or "").strip()
+    if not has_verified_email(user):
+        raise GougeError("Confirm your email address before you report a problem.", status=403)
+    reason = (reason or "").replace("\x00", "").strip()
     if not reason:
         raise GougeError("Tell the moderators what is wrong with this report.")
     report = GougeReport.objects.filter(pk=report_id, status=Status.APPROVED).first()
     if report is None:
         raise GougeError("We could not find that report.", status=404)
-    flag, created = GougeFlag.objects.get_or_create(
-        report=report, user=user, defaults={"reason": reason[:1000]}
-    )
+    try:
+        with transaction.atomic():
+            flag, created = GougeFlag.objects.get_or_create(
+                report=report, user=user, defaults={"reason": reason[:1000]}
+            )
+    except IntegrityError:  # a double click: the first one's flag stands
+        return GougeFlag.objects.get(report=report, user=user), False
     return flag, created
 
 
@@ -138,7 +144,7 @@ def moderate(report_ids, moderator, approve, note=""):
         now = timezone.now()
         for report in changing:
             report.status, report.moderated_by, report.moderated_at = target, moderator, now
-            report.moderation_note = (note or "").strip()
+            report.moderation_note = (note or "").replace("\x00", "").strip()
         GougeReport.objects.bulk_update(
             changing, ["status", "moderated_by", "moderated_at", "moderation_note"]
         )

@@ -13,6 +13,8 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from pages.query import as_id
+
 from . import services
 from .models import Review
 
@@ -33,7 +35,7 @@ def can_moderate(user):
 
 def chosen_ids(values):
     """The review ids ticked in the form; anything that is not an id is ignored."""
-    ids = {int(value) for value in values if value.isdigit() and len(value) <= 9}
+    ids = {as_id(value) for value in values} - {None}
     return sorted(ids)[:MAX_SELECTED]
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from .models.bank import QuestionType
 
 WHITESPACE = re.compile(r"\s+")
+MAX_EXPONENT = 20
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,11 @@ def parse_number(text):
         value = Decimal(cleaned)
     except (InvalidOperation, ValueError):
         return None
-    return value if value.is_finite() else None
+    # 1e999999999 is a Decimal too, but subtracting from it overflows: no real answer
+    # needs more than a few digits either side of the point.
+    if not value.is_finite() or not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
+        return None
+    return value
 
 
 def is_correct(question, correct_choice_ids, selected_ids, text_answer):

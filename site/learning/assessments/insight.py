@@ -113,9 +113,7 @@ class AttemptAdmin(ModelAdmin):
         "max_score",
         "percentage",
         "passed",
-        "ip_address",
-        "user_agent",
-    ]
+    ]  # IP address and user agent are kept for disputes, not shown to instructors
 
     @display(description="Learner", ordering="user__email")
     def learner(self, attempt):

@@ -8,6 +8,7 @@ Which questions and in which order are fixed at the start and never change.
 
 import contextlib
 import datetime
+import logging
 import random
 
 from django.db import transaction
@@ -16,9 +17,12 @@ from django.utils import timezone
 
 from learning.enrollments import services as enrollments
 from pages.fragments import Refused
+from pages.query import as_id
 
 from .grading import grade
 from .models import Attempt, AttemptAnswer, Question
+
+logger = logging.getLogger(__name__)
 
 # Answers may arrive this long after the deadline (a slow network at the last second).
 GRACE_SECONDS = 30
@@ -49,7 +53,7 @@ def is_expired(attempt, now=None, grace=GRACE_SECONDS):
 
 def _lesson_enrollment(user, assessment, lock):
     lesson = assessment.lesson
-    if lesson is None or not lesson.live:
+    if lesson is None or not lesson_is_open(lesson):
         raise AssessmentError("This quiz is not open yet.", status=404)
     try:
         return enrollments.enrollment_for_lesson(user, lesson, lock=lock)
@@ -58,6 +62,13 @@ def _lesson_enrollment(user, assessment, lock):
         if message == enrollments.NOT_ENROLLED:
             message = "Enroll in the course to take this quiz."
         raise AssessmentError(message, error.status) from None
+
+
+def lesson_is_open(lesson):
+    """Live, and not behind a Wagtail view restriction (password, login or groups)."""
+    from learning.courses.models import LessonPage
+
+    return LessonPage.objects.live().public().filter(pk=lesson.pk).exists()
 
 
 def draw(assessment, rng):
@@ -151,15 +162,17 @@ def save_answer(user, attempt_id, question_id, choice_ids=(), text_answer="", no
         if question_id not in attempt.question_ids:
             raise AssessmentError("That question is not part of this attempt.")
         shown = attempt.choice_order.get(str(question_id), [])
-        if not all(str(choice_id).isdigit() for choice_id in choice_ids):
+        choice_ids = [as_id(choice_id) for choice_id in choice_ids]
+        if None in choice_ids:
             raise AssessmentError("The choice must be given by its number.")
-        choice_ids = [int(choice_id) for choice_id in choice_ids]
         if not set(choice_ids) <= set(shown):
             raise AssessmentError("That answer is not one of this question's choices.")
-        question = Question.objects.only("question_type").get(pk=question_id)
+        question = Question.objects.only("question_type").filter(pk=question_id).first()
+        if question is None:
+            raise AssessmentError("This question was removed from the quiz; submit the rest.", 409)
         if question.question_type in ("single", "true_false") and len(choice_ids) > 1:
             raise AssessmentError("Choose one answer for this question.")
-        text_answer = (text_answer or "")[:MAX_TEXT_ANSWER]
+        text_answer = (text_answer or "").replace("\x00", "")[:MAX_TEXT_ANSWER]
         answer, _ = AttemptAnswer.objects.update_or_create(
             attempt=attempt,
             question_id=question_id,
@@ -212,7 +225,8 @@ def _grade(attempt):
         maximum += question.points
     attempt.score, attempt.max_score = score, maximum
     attempt.percentage = round(100 * score / maximum, 2) if maximum else 0
-    attempt.passed = attempt.percentage >= attempt.assessment.passing_score
+    # Compared unrounded: 69.995% must not pass a 70% quiz; an empty draw never passes.
+    attempt.passed = bool(maximum) and score * 100 >= attempt.assessment.passing_score * maximum
 
 
 def submit_expired_attempts(now=None):
@@ -227,4 +241,6 @@ def submit_expired_attempts(now=None):
             submitted += 1
         except AssessmentError:
             continue  # submitted meanwhile by the learner or another worker
+        except Exception:  # one broken attempt must not stop the others being submitted
+            logger.exception("Could not auto-submit attempt %s", attempt.pk)
     return submitted

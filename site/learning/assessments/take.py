@@ -30,7 +30,12 @@ INPUT_TYPES = {
 
 @dataclass
 class ShownChoice:
+    """A choice as the form shows it. `token` (its place in the attempt's shuffled order)
+    is what the form posts: never the database id, whose order follows the order the
+    author typed the choices in, which often puts the right one first."""
+
     id: int
+    token: int
     text: str
     selected: bool = False
 
@@ -88,8 +93,9 @@ def answer_sheet(attempt, posted=None):
         shown = ShownQuestion(
             number, question.pk, question.question_type, question.text, question.points
         )
+        order = attempt.choice_order.get(str(question.pk), [])
         shown.choices = [
-            ShownChoice(choice.pk, choice.text, choice.pk in selected)
+            ShownChoice(choice.pk, order.index(choice.pk), choice.text, choice.pk in selected)
             for choice in _choices_in_order(attempt, question)
         ]
         shown.text_answer = text or ""
@@ -253,13 +259,22 @@ def parse_id(raw, what):
     return int(value)
 
 
-def parse_choice_ids(values):
+def parse_choice_ids(values, attempt, question_id):
+    """The choice ids behind the tokens a form posted for one question (see ShownChoice);
+    a token that is not one of this question's places is refused."""
     if len(values) > MAX_CHOICES_PER_QUESTION:
         raise AssessmentError("Too many choices were sent for one question.")
-    return [parse_id(value, "choice") for value in values]
+    order = attempt.choice_order.get(str(question_id), [])
+    ids = []
+    for value in values:
+        position = parse_id(value, "choice")
+        if position >= len(order):
+            raise AssessmentError("That answer is not one of this question's choices.")
+        ids.append(order[position])
+    return ids
 
 
-def posted_answers(data):
+def posted_answers(data, attempt):
     """{question id: (choice ids, text)} for every question the form listed in `shown`
     (fields `answer-<id>` and `text-<id>`); ids that are not numbers are refused."""
     shown = data.getlist("shown")
@@ -268,12 +283,12 @@ def posted_answers(data):
     answers = {}
     for raw in shown:
         question_id = parse_id(raw, "question")
-        choice_ids = parse_choice_ids(data.getlist(f"answer-{question_id}"))
+        choice_ids = parse_choice_ids(data.getlist(f"answer-{question_id}"), attempt, question_id)
         answers[question_id] = (choice_ids, data.get(f"text-{question_id}", ""))
     return answers
 
 
-def displayable_answers(data):
+def displayable_answers(data, attempt):
     """What the form sent, keeping every valid part, to show the form again after a
     refusal without losing what the learner typed."""
     answers = {}
@@ -281,7 +296,9 @@ def displayable_answers(data):
         if not ID.fullmatch(raw.strip()):
             continue
         question_id = int(raw)
-        choices = data.getlist(f"answer-{question_id}")
-        ids = [int(value) for value in choices if ID.fullmatch(value.strip())]
+        order = attempt.choice_order.get(str(question_id), [])
+        tokens = [value.strip() for value in data.getlist(f"answer-{question_id}")]
+        places = [int(token) for token in tokens if ID.fullmatch(token)]
+        ids = [order[place] for place in places if place < len(order)]
         answers[question_id] = (ids, data.get(f"text-{question_id}", "")[:500])
     return answers

@@ -107,6 +107,8 @@ def _auto_submit(request, attempt):
 
 def _may_read(request, attempt):
     lesson = attempt.assessment.lesson
+    if lesson is not None and not services.lesson_is_open(lesson):
+        raise AssessmentError("This quiz is not open any more.", status=404)
     if lesson is not None and not lesson.is_visible_to(tier_for(request.user)):
         raise AssessmentError("This lesson is part of a higher membership tier.", status=403)
 
@@ -158,9 +160,10 @@ def answer(request, attempt_id):
     if not request.user.is_authenticated:
         return JsonResponse({"error": "Log in to take this quiz."}, status=403)
     try:
-        _own_attempt(request, attempt_id)
+        attempt = _own_attempt(request, attempt_id)
+        _may_read(request, attempt)
         question_id = take.parse_id(request.POST.get("question"), "question")
-        choice_ids = take.parse_choice_ids(request.POST.getlist("choice"))
+        choice_ids = take.parse_choice_ids(request.POST.getlist("choice"), attempt, question_id)
         saved = services.save_answer(
             request.user, attempt_id, question_id, choice_ids, request.POST.get("text", "")
         )
@@ -173,7 +176,7 @@ def answer(request, attempt_id):
 
 def _save_posted(request, attempt):
     """Save every answer the form lists that differs from the saved one, all or none."""
-    posted = take.posted_answers(request.POST)
+    posted = take.posted_answers(request.POST, attempt)
     if not set(posted) <= set(attempt.question_ids):
         raise AssessmentError("That question is not part of this attempt.")
     saved = {
@@ -194,7 +197,7 @@ def _save_posted(request, attempt):
 
 def _form_again(request, attempt, error):
     """The attempt page again with what was sent and why it was refused."""
-    context = take.attempt_context(attempt, take.displayable_answers(request.POST), error)
+    context = take.attempt_context(attempt, take.displayable_answers(request.POST, attempt), error)
     if wants_fragment(request):
         return JsonResponse({"error": error.message}, status=error.status)
     return render(request, ATTEMPT_PAGE, context, status=error.status)
@@ -206,6 +209,7 @@ def save(request, attempt_id):
     """The form's own Save button (no JavaScript needed)."""
     try:
         attempt = _own_attempt(request, attempt_id)
+        _may_read(request, attempt)
     except AssessmentError as error:
         return refusal(request, error.message, error.status)
     closed = _closed(request, attempt)
@@ -226,6 +230,7 @@ def save(request, attempt_id):
 def submit(request, attempt_id):
     try:
         attempt = _own_attempt(request, attempt_id)
+        _may_read(request, attempt)
     except AssessmentError as error:
         return refusal(request, error.message, error.status)
     closed = _closed(request, attempt)
@@ -261,7 +266,12 @@ def result(request, attempt_id):
         return redirect("quiz_attempt", attempt.pk)
     assessment = attempt.assessment
     feedback = assessment.show_results_immediately
-    show_key = feedback and assessment.show_correct_answers
+    standing = take.standing(request.user, assessment)
+    # The key would hand the next attempt its answers: shown once the learner passed or
+    # has no attempts left.
+    show_key = (
+        feedback and assessment.show_correct_answers and (attempt.passed or standing.left == 0)
+    )
     context = {
         "attempt": attempt,
         "assessment": assessment,
@@ -269,7 +279,7 @@ def result(request, attempt_id):
         "rows": take.result_rows(attempt, show_key) if feedback else [],
         "feedback": feedback,
         "show_key": show_key,
-        "standing": take.standing(request.user, assessment),
+        "standing": standing,
         "lesson_done": attempt.passed and _lesson_done(request.user, assessment.lesson),
     }
     return render(request, TEMPLATES + "result.html", context)

@@ -7,7 +7,9 @@ counts each quiz's questions in the same query, so it costs the same for any num
 
 import contextlib
 
+from django.contrib import messages
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
 
@@ -186,3 +188,17 @@ def register_bank_urls():
 # --------------------------------------------------------------------------------------
 
 from . import insight  # noqa: E402, F401
+
+
+@hooks.register("before_delete_snippet")
+def keep_quizzes_learners_have_taken(request, instances):
+    """Deleting a quiz would erase every attempt and result learners have."""
+    taken = [obj for obj in instances if isinstance(obj, Assessment) and obj.attempts.exists()]
+    if not taken:
+        return None
+    messages.error(
+        request,
+        f"Learners have taken “{taken[0].title}”: its attempts and results would be lost. "
+        "Detach it from its lesson instead.",
+    )
+    return redirect("wagtailsnippets_assessments_assessment:list")

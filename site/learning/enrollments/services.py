@@ -191,7 +191,8 @@ def record_heartbeat(user, lesson, seconds, position=None, duration=None, at=Non
         progress.refresh_from_db()
         mark_study_day(user, at)
         crossed = watched_before < VIDEO_COMPLETE_PERCENT <= progress.percentage
-        if lesson.lesson_type == LessonType.VIDEO and crossed and not progress.completed:
+        by_video = lesson.lesson_type == LessonType.VIDEO and crossed and not progress.completed
+        if by_video and not completes_by_quiz(lesson):
             _complete(enrollment, progress, at, source="video")
     return progress
 

@@ -123,9 +123,20 @@ def test_the_recompute_task_is_idempotent_and_repairs_drift(examiner, commit):
     first.pop("updated_at"), second.pop("updated_at")
     assert first == second
     assert first["report_count"] == 2
-    assert first["pass_rate"] == pytest.approx(0.5)
+    assert first["decided_count"] == 2
+    assert first["pass_rate"] is None  # two finished checkrides are too few for a rate
 
 
 def test_an_examiner_without_reports_has_empty_stats(examiner):
     stats = recompute(examiner.pk)
     assert (stats.report_count, stats.pass_rate, stats.top_acs_areas) == (0, None, [])
+
+
+def test_no_pass_rate_from_fewer_than_three_finished_checkrides(examiner, commit):
+    with commit():
+        approved_report(examiner, checkride_date=day(1), outcome=Outcome.PASS)
+        approved_report(examiner, checkride_date=day(2), outcome=Outcome.DISCONTINUED)
+        approved_report(examiner, checkride_date=day(3), outcome=Outcome.DISCONTINUED)
+    stats = ExaminerStats.objects.get(examiner=examiner)
+    assert publishable(stats)  # three reports: averages may show
+    assert (stats.pass_rate, stats.pass_rate_low, stats.pass_rate_high) == (None, None, None)

@@ -164,7 +164,8 @@ def test_examiner_stats_follow_approvals_and_rejections(moderator_client, examin
             {"action": "reject", "report": [reports[2].pk], "note": "Duplicate of another."},
         )
     stats.refresh_from_db()
-    assert (stats.report_count, stats.pass_count, stats.pass_rate) == (2, 2, 1.0)
+    # Two finished checkrides are too few for a rate (it would tell their outcomes).
+    assert (stats.report_count, stats.pass_count, stats.pass_rate) == (2, 2, None)
     assert stats.average_rating == pytest.approx(4.0)
     assert stats.top_acs_areas == [["PA.I", 2], ["PA.VII", 1]]
 

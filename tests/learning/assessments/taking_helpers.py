@@ -38,10 +38,16 @@ def form_data(attempt, answer=right_answer, only=None):
         choice_ids, text = answer(question)
         data["shown"].append(str(question.pk))
         if question.has_choices:
-            data[f"answer-{question.pk}"] = [str(pk) for pk in choice_ids]
+            data[f"answer-{question.pk}"] = tokens(attempt, question.pk, choice_ids)
         else:
             data[f"text-{question.pk}"] = text
     return data
+
+
+def tokens(attempt, question_id, choice_ids):
+    """What the form posts for these choices: their places in the attempt's order."""
+    order = attempt.choice_order[str(question_id)]
+    return [str(order.index(pk)) for pk in choice_ids]
 
 
 def url(name, attempt):

@@ -69,7 +69,9 @@ def test_the_last_attempt_offers_no_retry(signed_in, assessment):
 
 
 def test_feedback_with_the_key_and_explanations(signed_in, quiz_lesson):
-    assessment = quiz(quiz_lesson, show_results_immediately=True, show_correct_answers=True)
+    assessment = quiz(
+        quiz_lesson, show_results_immediately=True, show_correct_answers=True, max_attempts=1
+    )
     _, response = submit(signed_in, assessment, wrong_answer)
     html = response.content.decode()
     assert html.count('data-testid="quiz-feedback-item"') == 2
@@ -131,3 +133,15 @@ def test_failing_does_not_complete_the_lesson(signed_in, assessment, learner, en
         enrollment__user=learner, lesson=assessment.lesson, completed=True
     )
     assert not done.exists()
+
+
+def test_the_key_waits_while_attempts_remain(signed_in, quiz_lesson):
+    """Showing the answers after a failed attempt would hand them to the next one."""
+    assessment = quiz(
+        quiz_lesson, show_results_immediately=True, show_correct_answers=True, max_attempts=3
+    )
+    _, response = submit(signed_in, assessment, wrong_answer)
+    html = response.content.decode()
+    assert "✗ Wrong" in html
+    assert "Correct answer" not in html
+    assert QUESTION_SENTINEL not in html

@@ -11,7 +11,7 @@ import pytest
 from learning.assessments.factories import make_assessment, single
 from learning.assessments.models import Attempt, AttemptAnswer, Question
 
-from .taking_helpers import form_data, right_answer, start, url
+from .taking_helpers import form_data, right_answer, start, tokens, url
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,8 @@ def test_the_page_shows_every_drawn_question_in_order_with_the_right_inputs(sign
             assert f'name="text-{question.pk}"' in html
         if question.has_choices:
             order = attempt.choice_order[str(question.pk)]
-            shown = [html.index(f'name="{name}" value="{pk}"') for pk in order]
+            texts = dict(question.choices.values_list("pk", "text"))
+            shown = [html.index(f"<span>{texts[pk]}</span>") for pk in order]
             assert shown == sorted(shown)
     assert "Time left:" in html
     assert re.search(r"<strong[^>]*data-countdown-clock>(9:59|10:00)</strong>", html)
@@ -199,8 +200,9 @@ def test_autosave_replaces_the_earlier_answer(signed_in, assessment):
     question = assessment.questions.get(question_type="multiple")
     first, second, _ = question.choices.all()
     answer_url = url("quiz_answer", attempt)
-    signed_in.post(answer_url, {"question": question.pk, "choice": [first.pk, second.pk]})
-    signed_in.post(answer_url, {"question": question.pk, "choice": [second.pk]})
+    both = tokens(attempt, question.pk, [first.pk, second.pk])
+    signed_in.post(answer_url, {"question": question.pk, "choice": both})
+    signed_in.post(answer_url, {"question": question.pk, "choice": both[1:]})
     saved = AttemptAnswer.objects.get(attempt=attempt, question=question)
     assert saved.selected_choices == [second.pk]
 
@@ -241,7 +243,10 @@ def test_an_expired_attempt_is_submitted_when_visited(signed_in, assessment):
     question = assessment.questions.get(question_type="true_false")
     signed_in.post(
         url("quiz_answer", attempt),
-        {"question": question.pk, "choice": question.choices.get(is_correct=True).pk},
+        {
+            "question": question.pk,
+            "choice": tokens(attempt, question.pk, [question.choices.get(is_correct=True).pk]),
+        },
     )
     past = timezone.now() - datetime.timedelta(minutes=20)
     Attempt.objects.filter(pk=attempt.pk).update(

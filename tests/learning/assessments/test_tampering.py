@@ -2,7 +2,9 @@
 question, ids that are not numbers, another learner's attempt, resubmitting, late answers."""
 
 import datetime
+import re
 
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
@@ -82,17 +84,26 @@ def test_a_refused_form_keeps_what_the_learner_typed(signed_in, attempt):
     assert html.count('value="kept &lt;i&gt;text&lt;/i&gt;"') == len(typed)
 
 
-def test_a_choice_of_another_question_is_refused(signed_in, attempt):
+def test_a_choice_beyond_the_questions_own_is_refused(signed_in, attempt):
+    """The form posts each choice's place in the attempt's order, never a database id,
+    so a place past the question's choices (or another question's) is refused."""
     question = choice_question(attempt)
-    foreign = attempt.assessment.questions.exclude(pk=question.pk).filter(choices__isnull=False)
-    foreign_choice = foreign.first().choices.first()
-    response = post_answer(signed_in, attempt, question=question.pk, choice=foreign_choice.pk)
+    beyond = str(len(attempt.choice_order[str(question.pk)]))
+    response = post_answer(signed_in, attempt, question=question.pk, choice=beyond)
     assert response.status_code == 400
     assert "not one of this question's choices" in response.json()["error"]
     data = form_data(attempt)
-    data[f"answer-{question.pk}"] = [str(foreign_choice.pk)]
+    data[f"answer-{question.pk}"] = [beyond]
     assert signed_in.post(url("quiz_submit", attempt), data).status_code == 400
     assert not AttemptAnswer.objects.filter(attempt=attempt).exists()
+
+
+def test_the_page_never_posts_database_ids_for_choices(signed_in, attempt):
+    """Choice ids follow the order the author typed them in, often right answer first."""
+    html = signed_in.get(url("quiz_attempt", attempt)).content.decode()
+    for question_id, order in attempt.choice_order.items():
+        values = re.findall(rf'name="answer-{question_id}" value="([^"]+)"', html)
+        assert values == [str(place) for place in range(len(order))]
 
 
 @pytest.mark.parametrize("bad", ["abc", "1 OR 1=1", "-3", "1.5", "", "99999999999999999999", "²"])
@@ -220,3 +231,22 @@ def test_a_lesson_above_the_learners_tier_hides_its_attempt(signed_in, attempt):
     assert "higher membership tier" in response.content.decode()
     signed_in.post(url("quiz_submit", attempt), form_data(attempt))
     assert signed_in.get(url("quiz_result", attempt)).status_code == 403
+
+
+def test_a_numeric_answer_too_large_to_compare_is_just_wrong(signed_in, attempt):
+    question = attempt.assessment.questions.get(question_type="numeric")
+    post_answer(signed_in, attempt, question=question.pk, text="1e999999999")
+    response = signed_in.post(url("quiz_submit", attempt), {})
+    assert response.status_code == 302
+    answer = AttemptAnswer.objects.get(attempt=attempt, question=question)
+    assert answer.is_correct is False
+
+
+def test_a_quiz_behind_a_view_restriction_cannot_be_taken(signed_in, attempt):
+    from wagtail.models import PageViewRestriction
+
+    lesson = attempt.assessment.lesson
+    PageViewRestriction.objects.create(page=lesson, restriction_type="password", password="x")
+    assert signed_in.get(url("quiz_attempt", attempt)).status_code == 404
+    start = signed_in.post(reverse("quiz_start", args=[attempt.assessment.pk]))
+    assert start.status_code == 404
