@@ -38,6 +38,12 @@ def attempt(signed_in, assessment):
     return start(signed_in, assessment)
 
 
+@pytest.fixture
+def full_attempt(signed_in, assessment):
+    """An attempt that draws every question, for tests about one question type."""
+    return start(signed_in, assessment)
+
+
 def drawn(attempt, kind=None):
     questions = attempt.assessment.questions.filter(pk__in=attempt.question_ids)
     return questions.filter(question_type=kind) if kind else questions
@@ -122,11 +128,11 @@ def test_ids_that_are_not_numbers_are_refused(signed_in, attempt, bad):
     assert Attempt.objects.get(pk=attempt.pk).submitted_at is None
 
 
-def test_two_answers_to_a_single_choice_question_are_refused(signed_in, attempt):
-    question = next(q for q in drawn(attempt) if q.question_type in ("single", "true_false"))
-    both = list(question.choices.values_list("pk", flat=True)[:2])
-    response = post_answer(signed_in, attempt, question=question.pk, choice=both)
+def test_two_answers_to_a_single_choice_question_are_refused(signed_in, full_attempt):
+    question = drawn(full_attempt, "single").get()
+    response = post_answer(signed_in, full_attempt, question=question.pk, choice=["0", "1"])
     assert response.status_code == 400
+    assert "Choose one answer" in response.json()["error"]
 
 
 def test_too_many_choices_are_refused(signed_in, attempt):
@@ -233,12 +239,13 @@ def test_a_lesson_above_the_learners_tier_hides_its_attempt(signed_in, attempt):
     assert signed_in.get(url("quiz_result", attempt)).status_code == 403
 
 
-def test_a_numeric_answer_too_large_to_compare_is_just_wrong(signed_in, attempt):
-    question = attempt.assessment.questions.get(question_type="numeric")
-    post_answer(signed_in, attempt, question=question.pk, text="1e999999999")
-    response = signed_in.post(url("quiz_submit", attempt), {})
+def test_a_numeric_answer_too_large_to_compare_is_just_wrong(signed_in, full_attempt):
+    question = drawn(full_attempt, "numeric").get()
+    saved = post_answer(signed_in, full_attempt, question=question.pk, text="1e999999999")
+    assert saved.status_code == 200
+    response = signed_in.post(url("quiz_submit", full_attempt), {})
     assert response.status_code == 302
-    answer = AttemptAnswer.objects.get(attempt=attempt, question=question)
+    answer = AttemptAnswer.objects.get(attempt=full_attempt, question=question)
     assert answer.is_correct is False
 
 
