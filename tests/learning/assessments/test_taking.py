@@ -181,7 +181,8 @@ def test_autosave_then_reload_keeps_the_answers(signed_in, assessment):
     single_q, short = questions["single"], questions["short_answer"]
     choice = single_q.choices.filter(is_correct=False).first()
     response = signed_in.post(
-        url("quiz_answer", attempt), {"question": single_q.pk, "choice": choice.pk}
+        url("quiz_answer", attempt),
+        {"question": single_q.pk, "choice": tokens(attempt, single_q.pk, [choice.pk])},
     )
     assert response.status_code == 200
     assert response.json()["saved"] is True
@@ -189,7 +190,8 @@ def test_autosave_then_reload_keeps_the_answers(signed_in, assessment):
     signed_in.post(url("quiz_answer", attempt), {"question": short.pk, "text": "A <b>METAR</b>"})
 
     html = signed_in.get(url("quiz_attempt", attempt)).content.decode()
-    assert f'name="answer-{single_q.pk}" value="{choice.pk}" checked' in html
+    place = tokens(attempt, single_q.pk, [choice.pk])[0]
+    assert f'name="answer-{single_q.pk}" value="{place}" checked' in html
     assert 'value="A &lt;b&gt;METAR&lt;/b&gt;"' in html
     assert "1 of 5" not in html
     assert "2</span> of 5 questions" in html
