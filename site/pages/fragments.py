@@ -7,11 +7,15 @@ with errors). With JS, static/js/enhance.js posts the same form with the header
 stay the same code.
 """
 
+from functools import wraps
+
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 
 FETCH_HEADER_VALUE = "fetch"
 
@@ -51,3 +55,25 @@ def refusal(request, message, status=400, template=None, context=None, page=None
     return TemplateResponse(
         request, "refusal.html", {"message": message, "status": status}, status=status
     )
+
+
+def sign_in_required(message, back_after_post):
+    """login_required for views that forms post to: a fetch gets a JSON 403 with
+    `message` (it cannot follow a redirect), a guest's GET comes back to the same URL
+    after logging in, and a guest's POST comes back to `back_after_post(request,
+    **view_kwargs)`, the page the form was on, never the POST-only URL itself."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.user.is_authenticated:
+                return view(request, *args, **kwargs)
+            if wants_fragment(request):
+                return JsonResponse({"error": message}, status=403)
+            if request.method == "POST":
+                return redirect_to_login(back_after_post(request, **kwargs))
+            return redirect_to_login(request.get_full_path())
+
+        return never_cache(wrapper)
+
+    return decorator

@@ -5,9 +5,6 @@ need a signed-in applicant, call the services and answer with pages.fragments' p
 a redirect and a message, or a refusal that shows the form again with what was typed.
 """
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
 from learning.enrollments.services import has_verified_email
-from pages.fragments import fragment_or_redirect, refusal, wants_fragment
+from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 from snippets.models.examiner import Certificate
 
 from . import services
@@ -43,21 +40,10 @@ EDITED = (
 INVALID = "Check the highlighted fields and try again."
 
 
-def signed_in(view):
-    """Signed-in users only: JS gets a 403 it can announce, a browser the login page
-    (and then comes back: to the form for a GET, to the page it was on for a POST)."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        if wants_fragment(request):
-            return refusal(request, "Log in to share and discuss checkride reports.", status=403)
-        if request.method == "POST":
-            return redirect_to_login(back_to(request, reverse("examiner_directory")))
-        return redirect_to_login(request.get_full_path())
-
-    return wrapper
+signed_in = sign_in_required(
+    "Log in to share and discuss checkride reports.",
+    lambda request, **kwargs: back_to(request, reverse("examiner_directory")),
+)
 
 
 def back_to(request, default):

@@ -8,7 +8,6 @@ transaction, so a tampered field refuses the whole post and saves nothing.
 
 import contextlib
 import ipaddress
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.tiers import tier_for
 from learning.enrollments.models import LessonProgress
-from pages.fragments import fragment_or_redirect, refusal, wants_fragment
+from pages.fragments import fragment_or_redirect, refusal, sign_in_required, wants_fragment
 
 from . import services, take
 from .models import Assessment, Attempt
@@ -35,20 +34,11 @@ TIME_UP = (
 )
 
 
-def signed_in(view):
-    """Guests log in first (and come back to the attempt); fetches get a JSON 403."""
+def _back_to_attempt(request, attempt_id=None, **kwargs):
+    return reverse("quiz_attempt", args=[attempt_id]) if attempt_id else "/"
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        if wants_fragment(request):
-            return JsonResponse({"error": "Log in to take this quiz."}, status=403)
-        attempt_id = kwargs.get("attempt_id")
-        back = reverse("quiz_attempt", args=[attempt_id]) if attempt_id else "/"
-        return redirect_to_login(back if request.method == "POST" else request.get_full_path())
 
-    return never_cache(wrapper)
+signed_in = sign_in_required("Log in to take this quiz.", _back_to_attempt)
 
 
 def client_ip(request):

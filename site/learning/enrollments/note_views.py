@@ -5,18 +5,13 @@ row of a listing, the bookmark button) and a plain form post with a redirect bac
 a flash message. Invalid input keeps what was typed and answers 400.
 """
 
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pages.fragments import fragment_or_redirect, refusal, wants_fragment
+from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 from pages.query import search_text
 
 from . import note_fragments as frag
@@ -30,22 +25,10 @@ NOTE_PAGE = frag.TEMPLATES + "note_form_page.html"
 BOOKMARK_PAGE = frag.TEMPLATES + "bookmark_form_page.html"
 
 
-def signed_in(view):
-    """login_required that also suits POST-only views: a guest goes to the login page
-    and comes back to the page the form was on (not to the POST URL), and a fetch gets
-    a JSON refusal instead of a redirect it cannot follow."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        if wants_fragment(request):
-            return JsonResponse({"error": "Log in to keep notes and bookmarks."}, status=403)
-        if request.method == "POST":
-            return redirect_to_login(frag.safe_next(request, reverse("notes")))
-        return redirect_to_login(request.get_full_path())
-
-    return never_cache(wrapper)
+signed_in = sign_in_required(
+    "Log in to keep notes and bookmarks.",
+    lambda request, **kwargs: frag.safe_next(request, reverse("notes")),
+)
 
 
 def _own_note(request, note_id):
