@@ -40,6 +40,9 @@ urlpatterns = [
     path("certificates/", include("learning.enrollments.certificate_urls")),
     path("reviews/", include("community.reviews.urls")),
     path("examiners/", include("community.gouge.urls")),
+    path("flashcards/", include("learning.flashcards.urls")),
+    path("acs/", include("learning.acs.urls")),
+    path("orals/", include("learning.orals.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -20,3 +20,5 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://testserver")
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# FSRS interval fuzzing off, so tests compare our scheduling with fsrs on equal inputs.
+FLASHCARDS_FUZZ = False

@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -89,6 +89,9 @@ class Question(ClusterableModel, Orderable):
     explanation = models.TextField(blank=True, help_text="Shown after submitting, if allowed.")
     acs_codes = models.CharField(
         "ACS codes", max_length=200, blank=True, help_text="Comma-separated, e.g. PA.I.E.K1."
+    )
+    acs_elements = ParentalManyToManyField(
+        "acs.AcsElement", blank=True, related_name="questions", verbose_name="ACS elements"
     )
     accepted_answers = models.TextField(
         blank=True, help_text="Short answer: one accepted answer per line."

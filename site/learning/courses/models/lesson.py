@@ -3,7 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -47,6 +47,9 @@ class LessonPage(BasePage):
     )
     body = StreamField(LessonBodyBlock(), blank=True)
     transcript = models.TextField(blank=True, help_text="For video lessons; shown with the body.")
+    acs_elements = ParentalManyToManyField(
+        "acs.AcsElement", blank=True, related_name="lessons", verbose_name="ACS elements"
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     settings_tab = [

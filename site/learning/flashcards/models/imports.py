@@ -1,0 +1,43 @@
+"""An upload being imported into a deck in the background, with its progress."""
+
+from django.conf import settings
+from django.db import models
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", "Waiting"
+    RUNNING = "running", "Importing"
+    DONE = "done", "Imported"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """A CSV or Anki package import. The upload is deleted once the job ends; the
+    counts and message stay so the learner can see what happened."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="flashcard_imports"
+    )
+    deck = models.ForeignKey(
+        "flashcards.Deck", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=8, choices=[("csv", "CSV"), ("apkg", "Anki package")])
+    original_name = models.CharField(max_length=255)
+    upload = models.FileField(upload_to="flashcard-imports/", blank=True)
+    status = models.CharField(max_length=8, choices=ImportStatus.choices, default="pending")
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    summary = models.JSONField(default=dict, blank=True)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Import of {self.original_name}"
+
+    @property
+    def percent(self):
+        return round(100 * self.processed / self.total) if self.total else 0
