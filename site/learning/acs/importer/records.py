@@ -1,0 +1,55 @@
+"""What the parser returns and `services.import_standard` takes: plain data, no models.
+
+The demo subset (demo_data.py) is written in the same shape, so both go through one
+write path.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class ParsedElement:
+    code: str
+    kind: str
+    text: str
+    parent_code: str = ""
+    order: int = 0
+    archived: bool = False
+    prefix: str = ""
+
+
+@dataclass
+class ParsedTask:
+    letter: str
+    code: str
+    title: str
+    references: str = ""
+    objective: str = ""
+    order: int = 0
+    elements: list[ParsedElement] = field(default_factory=list)
+
+
+@dataclass
+class ParsedArea:
+    numeral: str
+    title: str
+    tasks: list[ParsedTask] = field(default_factory=list)
+
+
+@dataclass
+class ParsedStandard:
+    code: str
+    title: str
+    document_id: str
+    revision_date: date | None = None
+    areas: list[ParsedArea] = field(default_factory=list)
+    removed_codes: list[str] = field(default_factory=list)
+
+    @property
+    def tasks(self):
+        return [task for area in self.areas for task in area.tasks]
+
+    @property
+    def elements(self):
+        return [element for task in self.tasks for element in task.elements]

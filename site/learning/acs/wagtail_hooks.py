@@ -1,0 +1,149 @@
+"""The ACS in the Wagtail admin: browse standards, areas, tasks and elements (read-mostly).
+
+The FAA's document is the source of truth and `import_acs` its only writer, so nothing
+here can be added, deleted or retyped. The one thing an editor may change is an
+element's archived flag (to stop offering an element for tagging before the next
+revision is imported); the next import sets it from the document again.
+"""
+
+from django.contrib.admin import SimpleListFilter, display
+from django.db.models import Count
+from django.utils.text import Truncator
+
+from wagtail.admin.panels import FieldPanel
+
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+
+from config.modeladmin import ReadOnlyPermissionHelper
+
+from .models import AcsArea, AcsElement, AcsStandard, AcsTask
+
+
+class ArchiveOnlyPermissionHelper(PermissionHelper):
+    """Elements: edit (the archived flag only, see panels) with the change permission; never
+    add or delete, which would break the codes other content is tagged with."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class AreaFilter(SimpleListFilter):
+    """Areas of operation as "PA.IX. Emergency Operations", named in one query (the stock
+    related-field filter would fetch each area's standard to print its code)."""
+
+    title = "area of operation"
+    parameter_name = "area"
+    lookup = "area_id"
+
+    def lookups(self, request, model_admin):
+        return [(str(area.pk), str(area)) for area in AcsArea.objects.select_related("standard")]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit() and len(value) < 10:
+            return queryset.filter(**{self.lookup: int(value)})
+        return queryset
+
+
+class ElementAreaFilter(AreaFilter):
+    lookup = "task__area_id"
+
+
+class AcsStandardAdmin(ModelAdmin):
+    model = AcsStandard
+    menu_label = "Standards"
+    menu_icon = "doc-full"
+    list_display = ["code", "title", "document_id", "revision_date", "task_count", "imported_at"]
+    search_fields = ["code", "title", "document_id"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["code", "title", "document_id", "revision_date", "slug", "imported_at"]
+    permission_helper_class = ReadOnlyPermissionHelper
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tasks_total=Count("areas__tasks"))
+
+    @display(description="Tasks", ordering="tasks_total")
+    def task_count(self, standard):
+        return standard.tasks_total
+
+
+class AcsAreaAdmin(ModelAdmin):
+    model = AcsArea
+    menu_label = "Areas of operation"
+    menu_icon = "folder-open-inverse"
+    list_display = ["area_code", "title", "standard", "task_count"]
+    list_filter = ["standard"]
+    search_fields = ["numeral", "title"]
+    list_select_related = ["standard"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["standard", "numeral", "title", "order"]
+    permission_helper_class = ReadOnlyPermissionHelper
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tasks_total=Count("tasks"))
+
+    @display(description="Code", ordering="order")
+    def area_code(self, area):
+        return area.code
+
+    @display(description="Tasks", ordering="tasks_total")
+    def task_count(self, area):
+        return area.tasks_total
+
+
+class AcsTaskAdmin(ModelAdmin):
+    model = AcsTask
+    menu_label = "Tasks"
+    menu_icon = "list-ul"
+    list_display = ["code", "title", "area", "element_count"]
+    list_filter = ["area__standard", AreaFilter]
+    search_fields = ["code", "title", "objective", "references"]
+    list_select_related = ["area__standard"]
+    list_per_page = 100
+    inspect_view_enabled = True
+    inspect_view_fields = ["code", "area", "letter", "title", "references", "objective", "order"]
+    permission_helper_class = ReadOnlyPermissionHelper
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(elements_total=Count("elements"))
+
+    @display(description="Elements", ordering="elements_total")
+    def element_count(self, task):
+        return task.elements_total
+
+
+class AcsElementAdmin(ModelAdmin):
+    model = AcsElement
+    menu_label = "Elements"
+    menu_icon = "tag"
+    list_display = ["code", "kind", "short_text", "task_code", "archived"]
+    list_filter = ["task__area__standard", ElementAreaFilter, "kind", "archived"]
+    search_fields = ["code", "text"]
+    list_select_related = ["task"]
+    list_per_page = 100
+    inspect_view_enabled = True
+    inspect_view_fields = ["code", "kind", "text", "task", "parent", "order", "archived"]
+    panels = [FieldPanel("archived")]
+    permission_helper_class = ArchiveOnlyPermissionHelper
+
+    @display(description="Text", ordering="text")
+    def short_text(self, element):
+        return Truncator(element.text).chars(120)
+
+    @display(description="Task", ordering="task__code")
+    def task_code(self, element):
+        return element.task.code
+
+
+class AcsAdminGroup(ModelAdminGroup):
+    menu_label = "ACS"
+    menu_icon = "list-ol"
+    menu_order = 765
+    items = [AcsStandardAdmin, AcsAreaAdmin, AcsTaskAdmin, AcsElementAdmin]
+
+
+modeladmin_register(AcsAdminGroup)
