@@ -24,6 +24,7 @@ from .forms import (
     ParsedBank,
     ParsedChoice,
     ParsedQuestion,
+    acs_code_text,
     html_to_text,
     number_text,
     parse_numeric_answer,
@@ -203,7 +204,7 @@ def row_for(question):
         question.points,
         question.explanation,
         "|".join(notes) if any(notes) else "",
-        question.acs_codes,
+        acs_code_text(question),
         "yes" if question.case_sensitive else "",
     ]
 

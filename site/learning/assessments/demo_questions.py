@@ -16,7 +16,7 @@ def choose(text, right, wrong, why, acs, kind="single"):
         "text": f"<p>{text}</p>",
         "choices": choices,
         "explanation": why,
-        "acs_codes": acs,
+        "acs": acs,
     }
 
 
@@ -38,7 +38,7 @@ def number(text, answer, why, acs, tolerance="0"):
         "answer": answer,
         "tolerance": tolerance,
         "explanation": why,
-        "acs_codes": acs,
+        "acs": acs,
     }
 
 
@@ -48,14 +48,14 @@ def short(text, accepted, why, acs):
         "text": f"<p>{text}</p>",
         "accepted": accepted,
         "explanation": why,
-        "acs_codes": acs,
+        "acs": acs,
     }
 
 
-AIRSPACE = "PA.I.E"
-WEATHER = "PA.I.C"
-QUALIFICATIONS = "PA.I.A"
-AIRWORTHINESS = "PA.I.B"
+AIRSPACE = "PA.I.E.K1"  # airspace classes and their requirements and limitations
+WEATHER = "PA.I.C.K2"  # weather products for preflight planning
+QUALIFICATIONS = "PA.I.A.K1"  # certification requirements, recency and record keeping
+AIRWORTHINESS = "PA.I.B.K1"  # general airworthiness requirements
 
 AIRSPACE_QUESTIONS = [
     choose(

@@ -21,6 +21,8 @@ from django.utils.html import escape, strip_tags
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from learning.acs.codes import split_codes
+from learning.acs.models import AcsElement
 from learning.courses.models.lesson import LessonType
 
 from .models import Assessment, AttemptAnswer, QuestionType
@@ -129,6 +131,7 @@ class ParsedQuestion:
     points: int = 1
     explanation: str = ""
     acs_codes: str = ""
+    acs_element_ids: list = field(default_factory=list, compare=False)
     choices: list = field(default_factory=list)
     accepted: list = field(default_factory=list)
     case_sensitive: bool = False
@@ -196,6 +199,35 @@ def length_problems(question):
                 f"A choice or its feedback is longer than {MAX_CHOICE_TEXT} characters."
             )
     return problems
+
+
+def resolve_acs_codes(parsed):
+    """Check every imported question's ACS codes against the current elements (a query per
+    500 codes, not per question), note each question's element ids, and return a numbered
+    problem per line naming the codes that are malformed, unknown or archived."""
+    wanted = {id(question): split_codes(question.acs_codes) for question in parsed.questions}
+    codes = sorted({code for found in wanted.values() for code in found})
+    known = {}
+    for start in range(0, len(codes), 500):
+        batch = codes[start : start + 500]
+        known.update(
+            AcsElement.objects.filter(code__in=batch, archived=False).values_list("code", "pk")
+        )
+    problems = []
+    for question in parsed.questions:
+        unknown = [code for code in wanted[id(question)] if code not in known]
+        if unknown:
+            problems.append(
+                f"line {question.line}: no current ACS element has the code "
+                f"{', '.join(unknown)} (expected e.g. PA.I.E.K1)."
+            )
+        question.acs_element_ids = [known[code] for code in wanted[id(question)] if code in known]
+    return problems
+
+
+def acs_code_text(question):
+    """A saved question's element codes as a file carries them ("PA.I.E.K1, PA.I.E.K2")."""
+    return ", ".join(element.code for element in question.acs_elements.all())
 
 
 def live_forms(formset):

@@ -20,6 +20,7 @@ from .forms import (
     ParsedBank,
     ParsedChoice,
     ParsedQuestion,
+    acs_code_text,
     html_to_text,
     number_text,
     parse_numeric_answer,
@@ -258,8 +259,8 @@ def export_gift(assessment, questions):
     for question in questions:
         if question.points != 1:
             out.append(f"// points: {question.points}")
-        if question.acs_codes:
-            out.append(f"// acs: {question.acs_codes}")
+        if codes := acs_code_text(question):
+            out.append(f"// acs: {codes}")
         out.append(escape(html_to_text(question.text)) + " {")
         out.extend(f"    {line}" for line in answer_lines(question))
         if question.explanation:

@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import csv_bank, gift
-from .forms import MAX_QUESTIONS, BankUploadForm, ConfirmImportForm
+from .forms import MAX_QUESTIONS, BankUploadForm, ConfirmImportForm, resolve_acs_codes
 from .models import Assessment, Choice, Question
 from .services import draw
 
@@ -38,7 +38,9 @@ def edit_url(assessment):
 
 
 def bank_of(assessment):
-    return assessment.questions.prefetch_related("choices").order_by("sort_order", "pk")
+    return assessment.questions.prefetch_related("choices", "acs_elements").order_by(
+        "sort_order", "pk"
+    )
 
 
 class ImportRefused(Exception):
@@ -47,7 +49,7 @@ class ImportRefused(Exception):
 
 def import_problems(assessment, parsed, replace):
     """Why the bank, as the import would leave it, must not be saved."""
-    problems = []
+    problems = resolve_acs_codes(parsed)
     attempts = assessment.attempts.count() if replace else 0
     if attempts:
         problems.append(
@@ -84,13 +86,17 @@ def save_bank(assessment, parsed, replace):
                 text=item.text,
                 points=item.points,
                 explanation=item.explanation,
-                acs_codes=item.acs_codes,
                 accepted_answers="\n".join(item.accepted),
                 case_sensitive=item.case_sensitive,
                 numeric_answer=item.numeric_answer,
                 numeric_tolerance=item.numeric_tolerance,
             )
             for index, item in enumerate(parsed.questions)
+        )
+        Question.acs_elements.through.objects.bulk_create(
+            Question.acs_elements.through(question_id=question.pk, acselement_id=element_id)
+            for question, item in zip(questions, parsed.questions, strict=True)
+            for element_id in dict.fromkeys(item.acs_element_ids)
         )
         Choice.objects.bulk_create(
             Choice(

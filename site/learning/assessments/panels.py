@@ -16,6 +16,8 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 
+from learning.acs.panels import AcsElementsPanel, TaggedInlinePanel
+
 from .forms import AssessmentAdminForm
 
 QUESTION_HELP = (
@@ -44,7 +46,7 @@ QUESTION_PANELS = [
         [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance")], heading="Numeric"
     ),
     FieldPanel("explanation"),
-    FieldPanel("acs_codes"),
+    AcsElementsPanel(),
 ]
 
 QUIZ_PANELS = [
@@ -82,7 +84,7 @@ edit_handler = TabbedInterface(
         ObjectList(
             [
                 HelpPanel(content=f"<p>{QUESTION_HELP}</p>"),
-                InlinePanel(
+                TaggedInlinePanel(
                     "questions", label="Question", heading="Questions", panels=QUESTION_PANELS
                 ),
             ],

@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.factories import UserFactory
+from learning.acs.factories import make_tree
 from learning.assessments.factories import make_assessment, single, true_false
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
 from learning.enrollments.factories import enroll
@@ -40,7 +41,13 @@ def quiz_lesson(db):
 
 
 @pytest.fixture
-def assessment(quiz_lesson):
+def acs_tree(db):
+    """ACS elements PA.I.A.K1 .. PA.III.E.S1, so banks and files can be tagged."""
+    return make_tree(areas=3, tasks=5)
+
+
+@pytest.fixture
+def assessment(quiz_lesson, acs_tree):
     return make_assessment(
         quiz_lesson, QUESTIONS, passing_score=60, max_attempts=3, time_limit_minutes=10
     )

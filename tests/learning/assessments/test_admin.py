@@ -57,7 +57,7 @@ def question_form(kind="single", choices=(), **fields):
         "numeric_answer": "",
         "numeric_tolerance": "",
         "explanation": "",
-        "acs_codes": "",
+        "acs_elements": "",
         "choices": choice_forms(*choices),
     }
     data.update(fields)

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 import pytest
 
+from learning.acs.models import AcsElement
 from learning.assessments.csv_bank import export_csv, parse_csv
 from learning.assessments.factories import make_assessment
 from learning.assessments.forms import html_to_text
@@ -163,7 +164,8 @@ def test_export_imports_back_to_the_same_bank(db, assessment):
     questions = Question.objects.filter(assessment=assessment).prefetch_related("choices")
     first = questions.first()
     first.explanation = '=SUM(A1) is not a formula here,\nand "quotes" survive.'
-    first.points, first.acs_codes = 4, "PA.I.E.K1"
+    first.points = 4
+    first.acs_elements.set(AcsElement.objects.filter(code="PA.I.E.K1"))
     first.save()
     first.choices.update(explanation="Why | because")
     first.choices.filter(is_correct=False).update(text="-40 | *minus*")

@@ -12,9 +12,10 @@ from django.urls import reverse
 import pytest
 
 from accounts.factories import UserFactory
+from learning.acs.models import AcsElement
 from learning.assessments import services
 from learning.assessments.factories import make_assessment
-from learning.assessments.forms import html_to_text
+from learning.assessments.forms import acs_code_text, html_to_text
 from learning.assessments.gift import export_gift, parse_gift
 from learning.assessments.import_views import save_bank
 from learning.assessments.models import Assessment, Question
@@ -68,7 +69,7 @@ def bank_spec(questions):
                 "text": html_to_text(q.text),
                 "points": q.points,
                 "explanation": q.explanation,
-                "acs": q.acs_codes,
+                "acs": acs_code_text(q),
                 "accepted": q.accepted_answer_list,
                 "numeric": (q.numeric_answer, q.numeric_tolerance),
                 "choices": [(c.text, c.is_correct, c.explanation) for c in q.choices.all()],
@@ -171,7 +172,8 @@ def test_export_imports_back_to_the_same_bank(db, assessment):
     questions = Question.objects.filter(assessment=assessment).prefetch_related("choices")
     first = questions.first()
     first.explanation = "Braces {like} these, colons: and #hashes\nover two lines."
-    first.points, first.acs_codes = 3, "PA.III.A.K1"
+    first.points = 3
+    first.acs_elements.set(AcsElement.objects.filter(code="PA.III.A.K1"))
     first.save()
     first.choices.update(explanation="Why = because ~ that")
     text = export_gift(assessment, questions)
@@ -224,6 +226,22 @@ def test_a_good_file_is_previewed_then_appended_on_confirmation(admin_client, as
     assert len(questions) == 14
     assert html_to_text(questions[5].text) == "Which airspace needs a clearance to enter?"
     assert questions[5].choices.get(is_correct=True).text == "Class B"
+    assert [e.code for e in questions[5].acs_elements.all()] == ["PA.I.E.K1"]
+
+
+@pytest.mark.django_db
+def test_unknown_or_archived_acs_codes_are_refused_by_line(admin_client, assessment):
+    AcsElement.objects.filter(code="PA.I.E.K2").update(archived=True)
+    text = (
+        "// acs: PA.I.E.K1, PA.IX.Z.K7\nQ1 {T}\n\n"
+        "// acs: PA.I.E.K2\nQ2 {T}\n\n"
+        "// acs: PA.I.E\nQ3 {T}"
+    )
+    html = post_file(admin_client, assessment, text).content.decode()
+    assert "line 2: no current ACS element has the code PA.IX.Z.K7" in html
+    assert "line 5: no current ACS element has the code PA.I.E.K2" in html
+    assert "line 8: no current ACS element has the code PA.I.E " in html
+    assert assessment.questions.count() == 5
 
 
 @pytest.mark.django_db

@@ -87,9 +87,6 @@ class Question(ClusterableModel, Orderable):
         default=1, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
     explanation = models.TextField(blank=True, help_text="Shown after submitting, if allowed.")
-    acs_codes = models.CharField(
-        "ACS codes", max_length=200, blank=True, help_text="Comma-separated, e.g. PA.I.E.K1."
-    )
     acs_elements = ParentalManyToManyField(
         "acs.AcsElement", blank=True, related_name="questions", verbose_name="ACS elements"
     )

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.tiers import Tier
+from learning.acs.panels import AcsElementsPanel
 from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
@@ -56,6 +57,7 @@ class LessonPage(BasePage):
         FieldRowPanel([FieldPanel("access_level"), FieldPanel("is_free_preview")]),
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("duration_minutes")]),
         FieldPanel("transcript"),
+        AcsElementsPanel(heading="ACS elements"),
     ]
     resources_tab = [InlinePanel("resources", heading="Downloads", label="Resource")]
     edit_handler = editor_tabs(
