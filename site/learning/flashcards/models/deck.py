@@ -135,6 +135,9 @@ class DeckStudy(models.Model):
     """A learner studying a deck they do not own (a course's official deck or a public
     one). Their own decks are always studied and need no row."""
 
+    # Per-learner rows reference no pages or snippets; skip Wagtail's reference index.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="studied_decks"
     )

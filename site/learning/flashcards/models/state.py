@@ -31,6 +31,9 @@ class CardState(models.Model):
     learner's own calendar.
     """
 
+    # Per-learner rows reference no pages or snippets; skip Wagtail's reference index.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="card_states"
     )
@@ -71,6 +74,9 @@ class ReviewLog(models.Model):
     """One rating of one card. ``prior`` is the full CardState before the review, so undo
     restores it exactly; ``shown_token`` makes a double-submitted review count once."""
 
+    # Per-learner rows reference no pages or snippets; skip Wagtail's reference index.
+    wagtail_reference_index_ignore = True
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_logs"
     )
@@ -108,6 +114,9 @@ class ReviewLog(models.Model):
 
 class ReminderSent(models.Model):
     """The daily "cards due" email went to this learner for this local study day."""
+
+    # Per-learner rows reference no pages or snippets; skip Wagtail's reference index.
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     study_day = models.DateField()
