@@ -29,6 +29,10 @@ class StudySettings(models.Model):
         "new day starts at", default=4, validators=[MaxValueValidator(23)]
     )
     parameters = models.JSONField(default=list, blank=True)
+    auto_optimize = models.BooleanField(
+        default=True,
+        help_text="Refit personal parameters weekly; off once the learner returns to defaults.",
+    )
     parameters_optimized_at = models.DateTimeField(null=True, blank=True)
     parameters_review_count = models.PositiveIntegerField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
