@@ -1,0 +1,149 @@
+"""Mock orals in the Wagtail admin.
+
+Instructors edit the question bank and the sections as snippets, see the bank's gaps,
+and open learners' sessions (read-only listing) to grade them on the session page.
+The listing and the inspect view show only the sessions of learners the instructor
+teaches (access.visible_sessions); superusers see all.
+"""
+
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from config.modeladmin import ReadOnlyPermissionHelper
+
+from .access import can_grade_others, may_see, visible_sessions
+from .admin_views import QuestionGapsView, can_edit_bank
+from .forms import MockOralSectionForm, OralQuestionForm
+from .models import MockOralSection, MockOralSession, OralQuestion
+
+
+class OralQuestionViewSet(SnippetViewSet):
+    model = OralQuestion
+    icon = "help"
+    menu_label = "Oral questions"
+    menu_order = 100
+    list_display = [
+        "__str__",
+        Column("get_difficulty_display", label="Difficulty", sort_key="difficulty"),
+        BooleanColumn("is_active", label="Active", sort_key="is_active"),
+        Column("author", label="Author"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["is_active", "difficulty"]
+    search_fields = ["prompt", "key_points", "reference"]
+    ordering = ["-updated_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("prompt"),
+            FieldPanel("key_points"),
+            FieldPanel("reference"),
+            FieldPanel("element_codes"),
+            FieldPanel("difficulty"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=OralQuestionForm,
+    )
+
+    def get_queryset(self, request):
+        return OralQuestion.objects.select_related("author")
+
+
+class MockOralSectionViewSet(SnippetViewSet):
+    model = MockOralSection
+    icon = "list-ul"
+    menu_label = "Mock oral sections"
+    menu_order = 200
+    list_display = ["name", Column("standard", label="Standard"), Column("order", label="Order")]
+    ordering = ["standard", "order", "name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("standard"),
+            FieldPanel("name"),
+            FieldPanel("description"),
+            FieldPanel("tasks"),
+            FieldPanel("order"),
+        ],
+        base_form_class=MockOralSectionForm,
+    )
+
+    def get_queryset(self, request):
+        return MockOralSection.objects.select_related("standard")
+
+
+class MockOralGroup(SnippetViewSetGroup):
+    menu_label = "Mock orals"
+    menu_icon = "help"
+    menu_order = 760
+    items = (OralQuestionViewSet, MockOralSectionViewSet)
+
+
+register_snippet(MockOralGroup)
+
+
+class SessionPermissionHelper(ReadOnlyPermissionHelper):
+    """Inspecting a session follows the same rule as the listing."""
+
+    def user_can_inspect_obj(self, user, obj):
+        if not super().user_can_inspect_obj(user, obj):
+            return False
+        return obj.user_id == user.pk or may_see(user, obj.user_id)
+
+
+class MockOralSessionAdmin(ModelAdmin):
+    """Learners' sessions, read-only; graders open one on the site to grade it."""
+
+    model = MockOralSession
+    menu_label = "Mock oral sessions"
+    menu_icon = "time"
+    menu_order = 765
+    list_display = ["user", "acs_type", "started_at", "completed_at", "score", "grade_link"]
+    list_filter = ["completed_at", "standard"]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    list_select_related = ["user"]
+    ordering = ["-started_at", "-pk"]
+    inspect_view_enabled = True
+    permission_helper_class = SessionPermissionHelper
+
+    def get_queryset(self, request):
+        return visible_sessions(request.user, super().get_queryset(request))
+
+    def grade_link(self, session):
+        if session.completed_at is not None:
+            url, label = reverse("orals_result", args=[session.pk]), "Result"
+        else:
+            url, label = reverse("orals_session", args=[session.pk]), "Grade"
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    grade_link.short_description = "Session"
+
+    def get_list_display(self, request):
+        if can_grade_others(request.user):
+            return self.list_display
+        return [field for field in self.list_display if field != "grade_link"]
+
+
+modeladmin_register(MockOralSessionAdmin)
+
+
+class GapsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_edit_bank(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_gaps_url():
+    return [path("orals/gaps/", QuestionGapsView.as_view(), name="orals_gaps")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_gaps_menu_item():
+    return GapsMenuItem("Oral question gaps", reverse("orals_gaps"), icon_name="warning", order=766)
