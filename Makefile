@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# The FAA's ACS PDF, when this checkout sits beside shared/acs/: the demo then imports all of it.
+ACS_PDF ?= $(firstword $(wildcard ../shared/acs/FAA-S-ACS-6C_Private_Pilot_ACS.pdf))
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-pg lint format check worker beat demo bench lock clean
@@ -22,7 +24,7 @@ install: $(STAMP) ## Create .venv and install the exact versions in requirements
 
 run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLite, eager Celery)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo $(if $(ACS_PDF),--acs $(ACS_PDF))
 	@echo ""
 	@echo "  Groundschool is running at http://127.0.0.1:$(PORT)/  (admin: /admin/)"
 	@echo "  Demo logins (password: $${DEMO_PASSWORD:-groundschool}):"
@@ -56,12 +58,13 @@ worker: install ## Run a Celery worker (needs CELERY_BROKER_URL)
 beat: install ## Run Celery beat with the database scheduler (needs CELERY_BROKER_URL)
 	$(BIN)/celery --workdir site -A config beat --loglevel INFO
 
-demo: install ## Load or refresh the demo users and content
+demo: install ## Load or refresh the demo users and content (ACS_PDF=path imports a full ACS)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo $(if $(ACS_PDF),--acs $(ACS_PDF))
 
 bench: install ## Run the benchmarks in bench/ (not part of make test)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/flashcards.py
 
 lock: ## Re-resolve pyproject.toml into requirements.lock (needs uv)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --no-header --quiet -o requirements.lock

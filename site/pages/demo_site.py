@@ -75,6 +75,7 @@ def load(stdout):
     main = [
         link("Courses", courses) if courses else None,
         link("Examiners", url="/examiners/"),
+        link("ACS", url="/acs/"),
         link("About", about) if about else None,
         link("Contact", contact),
         link("Search", url="/search/"),

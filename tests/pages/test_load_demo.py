@@ -74,3 +74,14 @@ def test_load_demo_keeps_what_editors_changed(client):
     assert home.hero_heading == "Spring checkride bootcamp"
     assert home.revisions.count() == revisions
     assert b"Spring checkride bootcamp" in client.get("/").content
+
+
+def test_the_demo_learner_has_acs_coverage_to_show():
+    from learning.acs.coverage import retained_ids, studied_ids
+    from learning.acs.models import AcsStandard
+
+    call_command("load_demo", stdout=StringIO())
+    learner = User.objects.get(email="learner@demo.test")
+    standard = AcsStandard.objects.get(code="PA")
+    assert studied_ids(learner, standard)
+    assert retained_ids(learner, standard)

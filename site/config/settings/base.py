@@ -111,7 +111,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    # IMMEDIATE: a transaction takes the write lock when it begins, so parallel writers
+    # (a double-submitted review, two tabs) queue for up to `timeout` seconds instead of
+    # failing with "database is locked" halfway (SQLite ignores select_for_update).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
     if DATABASE_URL == DEFAULT_SQLITE_URL:
         VAR_DIR.mkdir(exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -205,6 +212,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.assessments.tasks.submit_expired_attempts",
         "schedule": 60,
         "options": {"expires": 55},
+    },
+    "email-flashcard-reminders-hourly": {
+        "task": "learning.flashcards.tasks.send_due_reminders",
+        "schedule": 60 * 60,
+        "options": {"expires": 50 * 60},
+    },
+    "optimize-fsrs-parameters-weekly": {
+        "task": "learning.flashcards.tasks.optimize_all",
+        "schedule": 7 * 24 * 60 * 60,
+        "options": {"expires": 24 * 60 * 60},
     },
 }
 

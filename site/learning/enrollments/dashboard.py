@@ -19,6 +19,19 @@ HEAVY_FIELDS = [
 ]
 
 
+def study_tools(user):
+    """Today's flashcard counts and the latest mock oral, for the "Study tools" panel."""
+    from learning.flashcards.queue import todays_queue
+    from learning.orals.models import MockOralSession
+
+    return {
+        "flashcards_today": todays_queue(user),
+        "last_oral": MockOralSession.objects.filter(user=user, completed_at__isnull=False)
+        .only("pk", "score", "completed_at")
+        .first(),
+    }
+
+
 @login_required
 def dashboard(request):
     user = request.user
@@ -48,5 +61,6 @@ def dashboard(request):
         "certificates": list(
             Certificate.objects.filter(enrollment__user=user).order_by("-issued_at")
         ),
+        **study_tools(user),
     }
     return TemplateResponse(request, "learning/enrollments/dashboard.html", context)

@@ -84,3 +84,33 @@ def test_continue_skips_lessons_the_learner_cannot_open(client, course, learner,
     assert "Continue:" not in html
     assert "83% complete" in html
     assert "1 lesson left for Premium members" in html
+
+
+def test_study_tools_show_todays_cards_and_the_last_mock_oral(client, learner):
+    from django.utils import timezone
+
+    from learning.acs.factories import make_standard
+    from learning.flashcards.factories import DeckFactory, FlashcardFactory
+    from learning.flashcards.services import start_studying
+    from learning.orals.models import MockOralSession
+
+    client.force_login(learner)
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "nothing due today" in html
+    assert "rehearse the oral exam" in html
+
+    deck = DeckFactory(owner=learner)
+    FlashcardFactory.create_batch(3, deck=deck)
+    start_studying(learner, deck)
+    session = MockOralSession.objects.create(
+        user=learner,
+        standard=make_standard(),
+        acs_type="Private Pilot",
+        started_at=timezone.now(),
+        completed_at=timezone.now(),
+        score=83,
+    )
+    html = client.get(reverse("dashboard")).content.decode()
+    assert "Flashcards: 3 to study today" in html
+    assert "3 new, 0 learning, 0 to review" in html
+    assert f'href="{reverse("orals_result", args=[session.pk])}">83%' in html
