@@ -33,6 +33,39 @@ def tcp_open(url, default_port):
         return False
 
 
+def session_queries():
+    """Queries a signed-in request spends reading its session: one with the database
+    backend (the SQLite default), none with cached sessions (REDIS_URL, as in CI's
+    PostgreSQL run, where the warmed session is a cache hit). Exact query pins of
+    signed-in pages add this."""
+    from django.conf import settings
+
+    return 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+
+
+@pytest.fixture
+def assert_signed_in_queries(django_assert_num_queries):
+    """``django_assert_num_queries`` for a signed-in page, given its count without the
+    session read (see session_queries)."""
+    return lambda count: django_assert_num_queries(count + session_queries())
+
+
+@pytest.fixture
+def learner(db):
+    """A signed-up learner with a verified email (the suite's usual main character)."""
+    from accounts.factories import UserFactory
+
+    return UserFactory(first_name="Lee", last_name="Learner")
+
+
+@pytest.fixture
+def other_learner(db):
+    """A second learner, for the "another user's ids" (IDOR) tests."""
+    from accounts.factories import UserFactory
+
+    return UserFactory(first_name="Olly", last_name="Other")
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate limits and markers live in the cache; each test starts with an empty one."""

@@ -2,34 +2,15 @@
 recomputes at once leave one correct stats row."""
 
 import datetime
-from concurrent.futures import ThreadPoolExecutor
-
-from django.db import connection
-
-import pytest
 
 from community.gouge import services
 from community.gouge.aggregates import recompute
 from community.gouge.models import ExaminerStats, GougeReport
+from tests.races import POSTGRES_RACES, in_parallel
 
 from .conftest import approved_report, report_fields
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real parallel writers"),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migrated_site"),
-]
-
-
-def in_parallel(count, work):
-    def run(n):
-        try:
-            return work(n)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(run, range(count)))
+pytestmark = POSTGRES_RACES
 
 
 def test_parallel_submissions_cannot_pass_the_daily_limit(examiner, reporter):

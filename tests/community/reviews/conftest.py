@@ -26,16 +26,6 @@ def course(catalog):
 
 
 @pytest.fixture
-def learner(db):
-    return UserFactory(first_name="Lee", last_name="Learner")
-
-
-@pytest.fixture
-def other_learner(db):
-    return UserFactory(first_name="Olly", last_name="Other")
-
-
-@pytest.fixture
 def enrolled(course, learner):
     return enroll(learner, course)
 

@@ -2,7 +2,6 @@
 
 import pytest
 
-from accounts.factories import UserFactory
 from learning.acs.factories import make_tree
 from learning.assessments.factories import make_assessment, single, true_false
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
@@ -51,16 +50,6 @@ def assessment(quiz_lesson, acs_tree):
     return make_assessment(
         quiz_lesson, QUESTIONS, passing_score=60, max_attempts=3, time_limit_minutes=10
     )
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory(first_name="Lee", last_name="Learner")
-
-
-@pytest.fixture
-def other_learner(db):
-    return UserFactory(first_name="Olly", last_name="Other")
 
 
 @pytest.fixture

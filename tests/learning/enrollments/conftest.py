@@ -2,7 +2,7 @@
 
 import pytest
 
-from accounts.factories import SubscriptionFactory, UserFactory
+from accounts.factories import SubscriptionFactory
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
 from learning.courses.services import refresh_course_totals
 from learning.enrollments.factories import enroll
@@ -26,16 +26,6 @@ def course(db):
     course.refresh_from_db()
     course.lessons = lessons
     return course
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory(first_name="Lee", last_name="Learner")
-
-
-@pytest.fixture
-def other_learner(db):
-    return UserFactory(first_name="Olly", last_name="Other")
 
 
 @pytest.fixture

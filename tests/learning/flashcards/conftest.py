@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 
-from accounts.factories import UserFactory
 from learning.flashcards import services
 from learning.flashcards.factories import DeckFactory, FlashcardFactory
 from learning.flashcards.models import Flashcard
@@ -27,16 +26,6 @@ def make_deck(owner, cards=3, **fields):
     Flashcard.objects.bulk_create(rows)
     services.start_studying(owner, deck, now=NOON - datetime.timedelta(days=1))
     return deck
-
-
-@pytest.fixture
-def learner(db):
-    return UserFactory(first_name="Lee", last_name="Learner")
-
-
-@pytest.fixture
-def other_learner(db):
-    return UserFactory(first_name="Olly", last_name="Other")
 
 
 @pytest.fixture

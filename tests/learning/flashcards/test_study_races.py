@@ -1,34 +1,11 @@
 """Races on PostgreSQL: parallel submits of one showing record one review, and parallel
 reviews of one card with different showings are applied one after the other."""
 
-from concurrent.futures import ThreadPoolExecutor
-
-from django.db import connection
-
-import pytest
-
 from learning.flashcards import services
 from learning.flashcards.models import CardState, ReviewLog
+from tests.races import POSTGRES_RACES, in_parallel
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="row locks and real parallel writers need PostgreSQL",
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migrated_site"),
-]
-
-
-def in_parallel(count, work):
-    def run(n):
-        try:
-            return work(n)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(run, range(count)))
+pytestmark = POSTGRES_RACES
 
 
 def test_eight_parallel_submits_of_one_showing_record_one_review(learner, card):

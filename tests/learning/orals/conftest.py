@@ -46,11 +46,6 @@ def task(standard):
 
 
 @pytest.fixture
-def learner(db):
-    return UserFactory(first_name="Lee", last_name="Learner")
-
-
-@pytest.fixture
 def other(db):
     return UserFactory(first_name="Oz", last_name="Other")
 
