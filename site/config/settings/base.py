@@ -218,6 +218,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60,
         "options": {"expires": 50 * 60},
     },
+    "delete-stale-flashcard-imports-hourly": {
+        "task": "learning.flashcards.import_tasks.delete_stale_imports",
+        "schedule": 60 * 60,
+        "options": {"expires": 50 * 60},
+    },
     "optimize-fsrs-parameters-weekly": {
         "task": "learning.flashcards.tasks.optimize_all",
         "schedule": 7 * 24 * 60 * 60,

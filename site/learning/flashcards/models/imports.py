@@ -39,5 +39,20 @@ class ImportJob(models.Model):
         return f"Import of {self.original_name}"
 
     @property
+    def live_processed(self):
+        """Progress while the import's transaction is still open: the worker reports it
+        through the shared cache (Redis in production), which other processes can read."""
+        from django.core.cache import cache
+
+        if self.status != ImportStatus.RUNNING:
+            return self.processed
+        return max(self.processed, cache.get(progress_key(self.pk), 0))
+
+    @property
     def percent(self):
-        return round(100 * self.processed / self.total) if self.total else 0
+        done = self.live_processed
+        return min(100, round(100 * done / self.total)) if self.total else 0
+
+
+def progress_key(job_id):
+    return f"flashcards:import-progress:{job_id}"

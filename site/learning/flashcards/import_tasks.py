@@ -1,0 +1,47 @@
+"""Celery tasks for uploads: run an ImportJob in the background (eagerly in tests) and
+clean up uploads nobody will use again."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from celery import shared_task
+
+STALE_AFTER = timedelta(hours=24)
+
+
+@shared_task
+def run_import(job_id):
+    """Idempotent: only a pending job is claimed, so a retried task does nothing."""
+    from .importing import run_job
+
+    job = run_job(job_id)
+    return job.status if job else None
+
+
+@shared_task
+def delete_stale_imports():
+    """Hourly: a CSV preview never confirmed keeps a learner's file on our disk, so
+    pending jobs older than a day go (row and upload); finished jobs lose any upload
+    left behind (a failed delete at the end of the job). Idempotent.
+
+    A pending job is deleted only while still pending, so one confirmed at this very
+    moment is claimed by the import and skipped here, or deleted before it is claimed
+    (the import then finds nothing to run)."""
+    from .models import ImportJob, ImportStatus
+
+    cutoff = timezone.now() - STALE_AFTER
+    deleted = 0
+    stale = ImportJob.objects.filter(status=ImportStatus.PENDING, created_at__lt=cutoff)
+    for job in stale.only("pk", "upload").iterator():
+        if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).delete()[0]:
+            deleted += 1
+            if job.upload:
+                job.upload.delete(save=False)
+    finished = ImportJob.objects.filter(status__in=[ImportStatus.DONE, ImportStatus.FAILED])
+    cleared = 0
+    for job in finished.exclude(upload="").only("pk", "upload").iterator():
+        job.upload.delete(save=False)
+        ImportJob.objects.filter(pk=job.pk).update(upload="")
+        cleared += 1
+    return {"deleted": deleted, "cleared": cleared}
