@@ -142,6 +142,8 @@ def _read_collection(collection):
         with os.fdopen(handle, "wb") as file:
             file.write(collection)
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # No value the package computes (a generated column, say) may outgrow this.
+        connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
         budget = _QueryBudget(connection)
         try:
             connection.execute("PRAGMA trusted_schema = OFF")
@@ -159,6 +161,9 @@ def _read_collection(collection):
             connection.close()
     finally:
         os.unlink(path)
+
+
+MAX_VALUE_BYTES = 8 * 1024 * 1024
 
 
 class _QueryBudget:
@@ -184,6 +189,11 @@ def _check_tables(connection):
     )
     if {row[0] for row in connection.execute(query, TABLES)} != set(TABLES):
         raise ApkgRefused("The package's collection is damaged (its tables are not plain tables).")
+    for table in TABLES:
+        # hidden 2 and 3 are generated columns: values the package computes on read.
+        columns = connection.execute(f"PRAGMA table_xinfo({table})").fetchall()
+        if any(column[6] in (2, 3) for column in columns):
+            raise ApkgRefused("The package's collection is damaged (computed columns).")
 
 
 def _json(text, what):

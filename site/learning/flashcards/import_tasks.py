@@ -8,6 +8,7 @@ from django.utils import timezone
 from celery import shared_task
 
 STALE_AFTER = timedelta(hours=24)
+RUNNING_GIVE_UP = timedelta(hours=6)  # the progress TTL in importing.py
 
 
 @shared_task
@@ -38,10 +39,20 @@ def delete_stale_imports():
             deleted += 1
             if job.upload:
                 job.upload.delete(save=False)
+    # A worker that died mid-import leaves its job "running": after the progress TTL
+    # nothing can still be working on it, so the learner is told it failed.
+    abandoned = ImportJob.objects.filter(
+        status=ImportStatus.RUNNING, created_at__lt=timezone.now() - RUNNING_GIVE_UP
+    )
+    failed = abandoned.update(
+        status=ImportStatus.FAILED,
+        message="The import stopped before it finished; nothing was imported. Try again.",
+        finished_at=timezone.now(),
+    )
     finished = ImportJob.objects.filter(status__in=[ImportStatus.DONE, ImportStatus.FAILED])
     cleared = 0
     for job in finished.exclude(upload="").only("pk", "upload").iterator():
         job.upload.delete(save=False)
         ImportJob.objects.filter(pk=job.pk).update(upload="")
         cleared += 1
-    return {"deleted": deleted, "cleared": cleared}
+    return {"deleted": deleted, "cleared": cleared, "failed": failed}

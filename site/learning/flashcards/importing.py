@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .apkg import IMG_TAG, SRC, ApkgRefused, read_package
-from .csv_io import CsvRefused, parse_csv
+from .csv_io import CsvRefused, parse_csv, source_key_for
 from .library import clean_tags
 from .models import Deck, Flashcard, ImportJob, ImportStatus
 from .models.deck import BACK_MAX_LENGTH, FRONT_MAX_LENGTH
@@ -149,7 +149,7 @@ def _write_cards(user, parsed, urls, target, progress):
         )
     for entry in decks.values():
         deck, items = entry["deck"], entry["cards"]
-        existing = {c.source_key: c for c in deck.cards.filter(source_key__in=list(items))}
+        existing = _existing_cards(deck, items)
         position = max((c.position for c in deck.cards.only("position")), default=0)
         fresh, changed, now = [], [], timezone.now()
         for key, (item, front, back) in items.items():
@@ -183,6 +183,22 @@ def _write_cards(user, parsed, urls, target, progress):
         "reviews": sum(len(r) for _, r in histories),
         "decks": [entry["deck"].pk for entry in decks.values()],
     }
+
+
+def _existing_cards(deck, items):
+    """{source key: card} of ``deck`` for the incoming keys. A card made on the site or
+    in Anki has no CSV key, so a CSV row also matches the card with the same front:
+    exporting a deck, editing the backs and importing it again updates, never copies."""
+    keys = list(items)
+    existing = {card.source_key: card for card in deck.cards.filter(source_key__in=keys)}
+    wanted = {key for key in keys if key.startswith("csv:")} - set(existing)
+    if wanted:
+        others = deck.cards.exclude(source_key__in=keys).only("pk", "front", "source_key")
+        for card in others:
+            key = source_key_for(card.front)
+            if key in wanted and key not in existing:
+                existing[key] = card
+    return existing
 
 
 def import_data(user, data, deck=None, deck_name=""):

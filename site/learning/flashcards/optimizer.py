@@ -105,6 +105,9 @@ def fit_parameters(user):
         return FitResult(False, "the fit did not give 21 usable parameters", (), count)
     with transaction.atomic():
         settings, _ = StudySettings.objects.select_for_update().get_or_create(user=user)
+        if not settings.auto_optimize:
+            # They returned to the defaults while this fit ran: their choice wins.
+            return FitResult(False, "the learner chose the default parameters", (), count)
         settings.parameters = list(parameters)
         settings.parameters_optimized_at = timezone.now()
         settings.parameters_review_count = count

@@ -117,12 +117,13 @@ def text_to_card_html(text):
     return escape(text.strip(), quote=False).replace("\n", "<br>")
 
 
-MARKUP = re.compile(r"</?[a-zA-Z][^>]*>")
+MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,31});")
 
 
 def card_input_html(text):
-    """What a learner typed (form, CSV cell): HTML when it holds tags, else plain text
-    whose line breaks are kept."""
+    """What a learner typed (form, CSV cell): HTML when it holds tags or character
+    references (so an exported "A &amp; B" comes back as A & B, not A &amp;amp; B),
+    else plain text whose line breaks are kept."""
     text = str(text or "").strip()
     return clean_card_html(text) if MARKUP.search(text) else text_to_card_html(text)
 

@@ -155,3 +155,37 @@ def test_cloze_hints_and_colons_still_render():
     assert back == (
         'The <span class="cloze">Vso</span> and a:b and <span class="cloze">x</span><br>Extra'
     )
+
+
+HUGE_GENERATED_NOTES = (
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, guid TEXT, mid INTEGER, mod INTEGER, "
+    "usn INTEGER, tags TEXT, sfld TEXT, csum INTEGER, flags INTEGER, data TEXT, "
+    "flds TEXT GENERATED ALWAYS AS (printf('%.*c', 30000000, 'x')) VIRTUAL)"
+)
+
+
+def generated_notes(tmp_path):
+    """A tiny package whose notes compute a 30 MB field each on every read."""
+    data = genanki_package(tmp_path, [note("a", "b")])
+
+    def steps(connection):
+        connection.execute("DROP TABLE notes")
+        connection.execute(HUGE_GENERATED_NOTES)
+        connection.execute(
+            "INSERT INTO notes (id, guid, mid, tags) SELECT DISTINCT nid, 'g', 1, '' FROM cards"
+        )
+
+    return patch_collection(tmp_path, data, steps)
+
+
+def test_computed_columns_are_refused_before_any_value_is_read(learner, tmp_path):
+    data = generated_notes(tmp_path)
+    assert len(data) < 20_000
+    assert "computed columns" in refused(learner, data)
+
+
+def test_no_value_may_outgrow_the_length_limit(learner, tmp_path, monkeypatch):
+    """The column check aside, SQLite itself will not build a 30 MB value (printf gives
+    NULL past the length limit), so the notes come out empty and nothing is imported."""
+    monkeypatch.setattr(apkg, "_check_tables", lambda connection: None)
+    assert "no cards we can import" in refused(learner, generated_notes(tmp_path))

@@ -103,3 +103,19 @@ def test_an_export_re_imports_unchanged_without_duplicates(learner):
 def test_a_spreadsheet_guard_is_taken_off_only_before_a_formula_sign():
     parsed = csv_io.parse_csv(b"'=1+1,'-x\n'Tis,it's\n")
     assert [(c.front, c.back) for c in parsed.cards] == [("=1+1", "-x"), ("'Tis", "it's")]
+
+
+def test_cards_made_on_the_site_round_trip_without_copies_or_double_escaping(learner):
+    """A learner's own cards (no import key) exported, edited and imported again are
+    updated in place, and "&" stays one ampersand."""
+    deck = Deck.objects.create(owner=learner, name="Mine")
+    deck.cards.create(front="VFR fuel by day", back="30 minutes", position=1)
+    deck.cards.create(front="A &amp; B", back="x &lt; y", position=2)
+    text = "".join(csv_io.export_lines(deck.cards.order_by("position")))
+    edited = text.replace("30 minutes", "30 minutes at normal cruise")
+    summary = importing.write(learner, csv_io.parse_csv(edited.encode()), deck=deck)
+    assert (summary["created"], summary["updated"]) == (0, 2)
+    assert sorted(deck.cards.values_list("front", "back")) == [
+        ("A &amp; B", "x &lt; y"),
+        ("VFR fuel by day", "30 minutes at normal cruise"),
+    ]

@@ -30,7 +30,7 @@ def upload_exists(item):
 
 def test_unconfirmed_jobs_older_than_a_day_go_with_their_file(learner):
     stale, fresh = job(learner, hours_ago=25), job(learner, hours_ago=23)
-    assert delete_stale_imports() == {"deleted": 1, "cleared": 0}
+    assert delete_stale_imports() == {"deleted": 1, "cleared": 0, "failed": 0}
     assert not ImportJob.objects.filter(pk=stale.pk).exists()
     assert not upload_exists(stale)
     assert upload_exists(fresh)
@@ -40,16 +40,29 @@ def test_unconfirmed_jobs_older_than_a_day_go_with_their_file(learner):
 def test_finished_jobs_lose_a_leftover_upload_but_keep_their_record(learner):
     done = job(learner, ImportStatus.DONE, hours_ago=1)
     failed = job(learner, ImportStatus.FAILED, hours_ago=48)
-    running = job(learner, ImportStatus.RUNNING, hours_ago=48)
-    assert delete_stale_imports() == {"deleted": 0, "cleared": 2}
+    running = job(learner, ImportStatus.RUNNING, hours_ago=1)
+    assert delete_stale_imports() == {"deleted": 0, "cleared": 2, "failed": 0}
     for item in (done, failed):
         assert not upload_exists(item)
         assert ImportJob.objects.get(pk=item.pk).upload.name == ""
     assert upload_exists(running)
-    assert delete_stale_imports() == {"deleted": 0, "cleared": 0}
+    assert delete_stale_imports() == {"deleted": 0, "cleared": 0, "failed": 0}
 
 
 def test_a_job_deleted_as_stale_can_no_longer_be_run(learner):
     stale = job(learner, hours_ago=30)
     delete_stale_imports()
     assert run_import(stale.pk) is None
+
+
+def test_a_job_left_running_by_a_dead_worker_is_failed_and_loses_its_upload(learner):
+    dead = job(learner, status=ImportStatus.RUNNING, hours_ago=7)
+    alive = job(learner, status=ImportStatus.RUNNING, hours_ago=1)
+    assert delete_stale_imports() == {"deleted": 0, "cleared": 1, "failed": 1}
+    dead.refresh_from_db()
+    assert dead.status == ImportStatus.FAILED
+    assert "stopped before it finished" in dead.message
+    assert not dead.upload
+    alive.refresh_from_db()
+    assert alive.status == ImportStatus.RUNNING
+    assert upload_exists(alive)

@@ -136,3 +136,14 @@ def test_the_stats_page_button_queues_a_fit(signed_in, learner, commit):
     assert len(StudySettings.objects.get(user=learner).parameters) == 21
     page = signed_in.get(reverse("flashcards_stats")).content.decode()
     assert "fitted to your own reviews" in page
+
+
+def test_a_fit_that_finishes_after_a_return_to_defaults_is_dropped(learner):
+    from learning.flashcards.services import reset_parameters
+
+    require(HAS_OPTIMIZER, "fsrs-rs-python is not installed")
+    simulate(learner, make_deck(learner, cards=0))
+    reset_parameters(learner)  # as if pressed while the fit below was running
+    result = optimizer.fit_parameters(learner)
+    assert not result.fitted
+    assert StudySettings.objects.get(user=learner).parameters == []
