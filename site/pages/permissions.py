@@ -9,7 +9,9 @@ through Settings > Groups on a real site.
 
 from django.contrib.auth.models import Group, Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupPagePermission
+
+from .collections import grant_media
 
 MARKETERS_GROUP = "Marketers"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
@@ -37,11 +39,10 @@ def marketers_group(home):
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
-    root = Collection.get_first_root_node()
-    for permission in Permission.objects.filter(
-        content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSIONS
-    ):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root, permission=permission
-        )
+    grant_media(
+        group,
+        Permission.objects.filter(
+            content_type__app_label="wagtailimages", codename__in=IMAGE_PERMISSIONS
+        ),
+    )
     return group

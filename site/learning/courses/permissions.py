@@ -7,7 +7,9 @@ grant the same through Settings > Groups.
 
 from django.contrib.auth.models import Permission
 
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import GroupPagePermission
+
+from pages.collections import grant_media
 
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 MEDIA_PERMISSIONS = {
@@ -23,12 +25,8 @@ def grant_course_editing(group, catalog):
             content_type__app_label="wagtailcore", codename=codename
         )
         GroupPagePermission.objects.get_or_create(group=group, page=catalog, permission=permission)
-    root = Collection.get_first_root_node()
     for app_label, codenames in MEDIA_PERMISSIONS.items():
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label=app_label, codename=codename
-            )
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root, permission=permission
-            )
+        grant_media(
+            group,
+            Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames),
+        )

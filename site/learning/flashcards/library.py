@@ -15,6 +15,7 @@ from django.db.models import Count, Max, Q
 from wagtail.images import get_image_model
 
 from learning.enrollments.models import Enrollment
+from pages.collections import FLASHCARD_PICTURES, child_collection
 
 from .models import Deck, DeckPurpose, Flashcard
 from .models.deck import BACK_MAX_LENGTH, FRONT_MAX_LENGTH
@@ -152,11 +153,15 @@ def card_fields(cleaned):
 
 def store_image(user, upload):
     """A learner's picture as a Wagtail image, under a random file name (media URLs are
-    public, so the name must not be guessable from the learner's own file name)."""
+    public, so the name must not be guessable from the learner's own file name), in the
+    collection instructors and marketers cannot browse."""
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else "img"
     upload.name = f"card-{secrets.token_hex(12)}.{extension[:5]}"
     return get_image_model().objects.create(
-        title="Flashcard picture", file=upload, uploaded_by_user=user
+        title="Flashcard picture",
+        file=upload,
+        uploaded_by_user=user,
+        collection=child_collection(FLASHCARD_PICTURES),  # no staff group may open it
     )
 
 

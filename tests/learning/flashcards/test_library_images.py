@@ -56,3 +56,32 @@ def test_deck_page_with_pictures_keeps_its_query_count(
     signed_in.get(f"/flashcards/decks/{deck.pk}/")
     with assert_signed_in_queries(11):
         assert signed_in.get(f"/flashcards/decks/{deck.pk}/").status_code == 200
+
+
+def test_instructors_and_marketers_never_see_learners_card_pictures(signed_in, deck, client):
+    """Staff groups hold media rights on "Site media" only: a learner's private card
+    picture stays out of their admin image library, while their own uploads show."""
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    from accounts.demo import instructors_group
+    from accounts.factories import UserFactory
+    from learning.courses.factories import make_catalog
+    from learning.courses.permissions import grant_course_editing
+    from pages.collections import SITE_MEDIA, child_collection
+    from pages.permissions import marketers_group
+
+    signed_in.post(f"/flashcards/decks/{deck.pk}/cards/new/", card_post(image=picture()))
+    private = deck.cards.get(front="Which sign?").image
+    grant_course_editing(instructors_group(), make_catalog())
+    staff_image = get_image_model().objects.create(
+        title="Runway diagram", file=picture("diagram.png"), collection=child_collection(SITE_MEDIA)
+    )
+    for group in (instructors_group(), marketers_group(Page.objects.get(depth=2))):
+        staff = UserFactory()
+        staff.groups.add(group)
+        client.force_login(staff)
+        listing = client.get("/admin/images/").content.decode()
+        assert f"/admin/images/{staff_image.pk}/" in listing, group.name
+        assert f"/admin/images/{private.pk}/" not in listing, group.name
+        assert client.get(f"/admin/images/{private.pk}/").status_code in (302, 403)
