@@ -24,6 +24,7 @@ install: $(STAMP) ## Create .venv and install the exact versions in requirements
 
 run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLite, eager Celery)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) secure_media
 	$(MANAGE) load_demo $(if $(ACS_PDF),--acs $(ACS_PDF))
 	@echo ""
 	@echo "  Groundschool is running at http://127.0.0.1:$(PORT)/  (admin: /admin/)"
@@ -60,6 +61,7 @@ beat: install ## Run Celery beat with the database scheduler (needs CELERY_BROKE
 
 demo: install ## Load or refresh the demo users and content (ACS_PDF=path imports a full ACS)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) secure_media
 	$(MANAGE) load_demo $(if $(ACS_PDF),--acs $(ACS_PDF))
 
 bench: install ## Run the benchmarks in bench/ (not part of make test)

@@ -4,7 +4,11 @@ import zoneinfo
 
 from django import forms
 
+from core.images import reencode_image
+
 from .models import AVATAR_MAX_BYTES, Preferences, Profile, validate_avatar_size
+
+AVATAR_MAX_SIDE = 512  # pixels: avatars show at 96 px or less, twice that on dense screens
 
 
 def timezone_choices():
@@ -31,12 +35,19 @@ class SignupDetailsForm(forms.Form):
 
 
 class AvatarField(forms.ImageField):
-    """Refuses an oversized upload before Pillow decodes it (decoding is the costly part)."""
+    """Refuses an oversized upload before Pillow decodes it (decoding is the costly part),
+    then stores a re-drawn copy of a new picture, never the uploaded bytes."""
 
     def to_python(self, data):
         if data and getattr(data, "size", 0) > AVATAR_MAX_BYTES:
             validate_avatar_size(data)
         return super().to_python(data)
+
+    def clean(self, data, initial=None):
+        picture = super().clean(data, initial)
+        if picture and picture is not initial and hasattr(picture, "image"):
+            return reencode_image(picture, AVATAR_MAX_SIDE)
+        return picture
 
 
 class ProfileForm(forms.ModelForm):

@@ -15,10 +15,10 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 from wagtail_modeladmin.views import CreateView
 
-from config.modeladmin import SafeExportIndexView
+from config.modeladmin import SafeExportIndexView, ScopedModelAdmin
 
 from .managers import normalize_email_address
 from .models import Subscription, User
@@ -78,7 +78,7 @@ class SubscriptionCreateView(CreateView):
         return CREATE_HANDLER.bind_to_model(Subscription)
 
 
-class SubscriptionAdmin(ModelAdmin):
+class SubscriptionAdmin(ScopedModelAdmin):
     model = Subscription
     menu_label = "Subscriptions"
     menu_icon = "tick-inverse"

@@ -14,3 +14,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 app = Celery("groundschool")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# Each worker records a heartbeat that /healthz reads (core.outbox.worker).
+app.steps["worker"].add("core.outbox.worker:Heartbeat")

@@ -2,8 +2,10 @@
 
 QueuedEmailBackend is Django's EMAIL_BACKEND, so every sender (allauth, Wagtail,
 our own code) goes through it. Each message is turned into JSON, given a stable
-Message-ID, and enqueued after the surrounding transaction commits, so a rolled-back
-request sends nothing. config.tasks.deliver_email sends it with the real backend.
+Message-ID, and enqueued through the task outbox (core.outbox): a row written in the
+surrounding transaction, published once it commits, so a rolled-back request sends
+nothing and a broker that is down delays the message instead of losing it.
+config.tasks.deliver_email sends it with the real backend.
 """
 
 import base64
@@ -12,7 +14,6 @@ from email.utils import make_msgid
 
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
 
 MESSAGE_ID = "Message-ID"
 
@@ -75,20 +76,19 @@ def payload_to_message(payload, connection=None):
 
 
 def enqueue_after_commit(payload):
-    def enqueue_email():
-        from .tasks import deliver_email
+    from core.outbox import enqueue
 
-        deliver_email.delay(payload)
+    from .tasks import deliver_email
 
-    transaction.on_commit(enqueue_email, robust=True)
+    enqueue(deliver_email, payload)
 
 
 class QueuedEmailBackend(BaseEmailBackend):
     """Enqueue each message for delivery once the current transaction commits.
 
-    Enqueueing is "robust": if the broker (or, in eager mode, the mail server) is
-    down, the error is logged and the request that sent the mail still succeeds,
-    because what it saved is already committed. Users can ask for the mail again.
+    The request that sent the mail succeeds even when the broker is down: the message
+    waits in the outbox and the relay publishes it when the broker is back. A message
+    whose delivery fails for good (deliver_email's retries exhausted) is logged.
     """
 
     def send_messages(self, email_messages):

@@ -17,17 +17,21 @@ from learning.courses.views import category_courses
 from pages.robots import robots_txt
 
 from . import converters  # noqa: F401  (registers <id:...> for the apps' URLs)
-from .health import healthz
+from .health import healthz, livez, readyz
+from .media import debug_media_urls
 
-# One way in: both admin login pages hand over to allauth's, so email verification,
-# rate limits and enumeration protection apply to every login.
+# One way in: the admin login pages and Wagtail's front-end login (which Wagtail serves
+# at _util/login/ for login-restricted pages) all hand over to allauth's, so email
+# verification, rate limits and enumeration protection apply to every login.
 admin.site.login = secure_admin_login(admin.site.login)
-admin_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+login_handover = RedirectView.as_view(pattern_name="account_login", query_string=True)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("livez", livez, name="livez"),
+    path("readyz", readyz, name="readyz"),
     path("django-admin/", admin.site.urls),
-    path("admin/login/", admin_login, name="wagtailadmin_login_redirect"),
+    path("admin/login/", login_handover, name="wagtailadmin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
@@ -47,9 +51,15 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
+# Signed short-lived links to private files; under DEBUG, /media/ serves public media
+# only (documents, certificates and learners' pictures go through checking views).
+urlpatterns += [path("", include("config.media"))]
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    urlpatterns += debug_media_urls()
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Before wagtail_urls, so this route answers _util/login/ instead of Wagtail's own
+    # password form; it keeps Wagtail's name so anything reversing it lands here.
+    path("_util/login/", login_handover, name="wagtailcore_login"),
+    path("", include(wagtail_urls)),
+]

@@ -24,6 +24,8 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from core.ratelimit import throttled
+
 from .base import BasePage
 
 logger = logging.getLogger(__name__)
@@ -31,6 +33,10 @@ logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website"
 MULTILINE_MAX_LENGTH = 5000
 URL_MAX_LENGTH = 2000
+TOO_MANY_SUBMISSIONS = (
+    "You have sent several messages in the last few minutes. Please wait a while "
+    "before sending another; we read every one."
+)
 
 
 class PublicForm(BaseForm):
@@ -125,6 +131,8 @@ class FormPage(AbstractEmailForm, BasePage):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
+        if refused := throttled(request, "contact_form", TOO_MANY_SUBMISSIONS):
+            return refused
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if form.caught_in_honeypot():
             logger.info("Form page %s: honeypot caught a submission; dropped.", self.pk)

@@ -10,12 +10,15 @@ from wagtail.admin.ui.tables import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from config.choosers import PageEditorsChooserViewSet, PermissionChooserViewSet
+
 from .filters import CategoryFilterSet, ExaminerFilterSet, TestimonialFilterSet
 from .models import Category, Examiner, Testimonial
 
 
 class TestimonialViewSet(SnippetViewSet):
     model = Testimonial
+    chooser_viewset_class = PageEditorsChooserViewSet  # the home page's testimonials block
     icon = "openquote"
     menu_label = "Testimonials"
     menu_order = 100
@@ -35,6 +38,7 @@ class TestimonialViewSet(SnippetViewSet):
 
 class CategoryViewSet(SnippetViewSet):
     model = Category
+    chooser_viewset_class = PageEditorsChooserViewSet  # a course page's category
     icon = "folder-open-inverse"
     menu_label = "Categories"
     menu_order = 200
@@ -54,6 +58,7 @@ class CategoryViewSet(SnippetViewSet):
 
 class ExaminerViewSet(SnippetViewSet):
     model = Examiner
+    chooser_viewset_class = PermissionChooserViewSet
     icon = "user"
     menu_label = "Examiners"
     menu_order = 300

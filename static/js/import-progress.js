@@ -22,6 +22,7 @@ if (box) {
         bar.textContent = `${job.percent}%`;
       }
       if (label) label.textContent = job.label;
+      box.querySelector("[data-import-queued]")?.toggleAttribute("hidden", !job.queued);
       if (job.finished) {
         window.location.reload();
         return;

@@ -95,3 +95,64 @@ def test_the_settings_page_is_never_cached(client):
     cache_control = client.get(URL)["Cache-Control"]
     assert "private" in cache_control
     assert "no-store" in cache_control
+
+
+def gif_followed_by_html():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(buffer, "GIF")
+    return buffer.getvalue() + b"<html><script>alert(document.cookie)</script></html>"
+
+
+def test_an_avatar_is_stored_as_a_re_drawn_picture_never_as_uploaded(client):
+    """The review's GIF followed by HTML was accepted and stored byte for byte."""
+    from PIL import Image
+
+    user = UserFactory()
+    client.force_login(user)
+    upload = SimpleUploadedFile("me.gif", gif_followed_by_html(), "image/gif")
+    response = client.post(URL, {**valid_data(), "profile-avatar": upload})
+    assert response.status_code == 302
+
+    user.profile.refresh_from_db()
+    stored = user.profile.avatar
+    assert stored.name.endswith(".jpg")
+    assert "me" not in stored.name.rsplit("/", 1)[-1]
+    with stored.open("rb") as file:
+        content = file.read()
+    assert b"<script" not in content
+    assert b"<html" not in content
+    with stored.open("rb") as file, Image.open(file) as picture:
+        assert (picture.format, picture.size) == ("JPEG", (40, 30))
+    stored.delete(save=False)
+
+
+def test_a_file_that_only_claims_to_be_a_picture_is_refused(client):
+    user = UserFactory()
+    client.force_login(user)
+    fake = SimpleUploadedFile("me.png", b"<html><script>alert(1)</script></html>", "image/png")
+    response = client.post(URL, {**valid_data(), "profile-avatar": fake})
+    assert response.status_code == 400
+    user.profile.refresh_from_db()
+    assert not user.profile.avatar
+
+
+def test_a_picture_claiming_a_huge_size_is_refused_before_it_is_decoded(client):
+    """A small compressed file can claim 100 megapixels; decoding it would take gigabytes."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("1", (12_000, 9_000)).save(buffer, "PNG", optimize=True)  # 108 megapixels
+    user = UserFactory()
+    client.force_login(user)
+    upload = SimpleUploadedFile("big.png", buffer.getvalue(), "image/png")
+    response = client.post(URL, {**valid_data(), "profile-avatar": upload})
+    assert response.status_code == 400
+    assert "too many pixels" in response.content.decode()
+    user.profile.refresh_from_db()
+    assert not user.profile.avatar

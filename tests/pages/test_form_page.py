@@ -164,3 +164,17 @@ class FormPageEditing(WagtailPageTestCase):
         assert response.status_code == 200
         assert "reserved for spam protection" in response.content.decode()
         assert not FormPage.objects.exists()
+
+
+def test_a_burst_of_submissions_is_refused_with_429_and_emails_staff_only_five_times(
+    client, contact, commit, mailoutbox
+):
+    """The review stored 31 submissions and sent staff 31 emails in seconds."""
+    with commit():
+        statuses = [client.post("/contact/", VALID).status_code for _ in range(8)]
+
+    assert statuses == [200] * 5 + [429] * 3
+    assert FormSubmission.objects.filter(page=contact).count() == 5
+    assert len(mailoutbox) == 5
+    refused = client.post("/contact/", VALID).content.decode()
+    assert "Please wait a while before sending another" in refused

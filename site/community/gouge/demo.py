@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from accounts.demo import demo_password, upsert_user
+from pages.collections import keep_media_off_root
 from snippets.demo import load_examiners as load_snippet_examiners
 from snippets.models import Examiner
 from snippets.models.examiner import Certificate
@@ -213,6 +214,7 @@ def load_examiners():
 def moderators_group():
     """Wagtail admin access plus seeing and moderating gouge (next to the reviews ones)."""
     group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    keep_media_off_root(group)  # Wagtail's own "Moderators" holds them on the root
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(content_type__app_label="gouge", codename__in=GOUGE_PERMISSIONS),

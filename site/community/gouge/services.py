@@ -1,8 +1,8 @@
 """Write paths for gouge (DESIGN 3): submit, edit, withdraw, flag, approve, reject.
 
 Every change that can move an examiner's numbers schedules the idempotent recompute
-task after commit; moderation decisions email the author (queued through Celery) when
-their preferences allow.
+task through the task outbox (core.outbox), published after commit; moderation
+decisions email the author (queued the same way) when their preferences allow.
 """
 
 import datetime
@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.outbox import enqueue
 from learning.enrollments.services import has_verified_email
 from pages.fragments import Refused
 
@@ -29,9 +30,7 @@ def schedule_recompute(*examiner_ids):
     from .tasks import recompute_examiner_stats
 
     for examiner_id in sorted(set(examiner_ids)):
-        transaction.on_commit(
-            lambda pk=examiner_id: recompute_examiner_stats.delay(pk), robust=True
-        )
+        enqueue(recompute_examiner_stats, examiner_id)  # published once this commits
 
 
 def _require_reporter(user):

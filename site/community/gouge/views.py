@@ -8,9 +8,9 @@ a redirect and a message, or a refusal that shows the form again with what was t
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
+from core.redirects import referer_or
 from learning.enrollments.services import has_verified_email
 from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 from snippets.models.examiner import Certificate
@@ -42,16 +42,8 @@ INVALID = "Check the highlighted fields and try again."
 
 signed_in = sign_in_required(
     "Log in to share and discuss checkride reports.",
-    lambda request, **kwargs: back_to(request, reverse("examiner_directory")),
+    lambda request, **kwargs: referer_or(request, reverse("examiner_directory")),
 )
-
-
-def back_to(request, default):
-    """The page the form was on, when it is ours; else `default`."""
-    referer = request.headers.get("Referer", "")
-    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
-        return referer
-    return default
 
 
 def listed_examiner(**lookup):

@@ -14,9 +14,9 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 
 from .admin_views import GougeModerationView, can_moderate
 from .models import GougeFlag, GougeReport
@@ -40,7 +40,7 @@ class GougeExportIndexView(SafeExportIndexView):
         return row
 
 
-class GougeReportAdmin(ModelAdmin):
+class GougeReportAdmin(ScopedModelAdmin):
     model = GougeReport
     menu_label = "Reports"
     menu_icon = "doc-full"
@@ -120,7 +120,7 @@ class GougeReportAdmin(ModelAdmin):
         return report.author.email
 
 
-class GougeFlagAdmin(ModelAdmin):
+class GougeFlagAdmin(ScopedModelAdmin):
     model = GougeFlag
     menu_label = "Flags"
     menu_icon = "warning"

@@ -14,6 +14,7 @@ from learning.courses.demo_content import COURSE_INDEX, COURSES
 from learning.courses.models import CourseIndexPage, CoursePage
 from learning.courses.outline import course_outline
 from learning.enrollments.services import complete_lesson, enroll
+from pages.collections import keep_media_off_root
 
 from . import services
 from .models import Review
@@ -57,6 +58,7 @@ DEMO_REVIEWS = [
 def moderators_group():
     """Wagtail admin access plus seeing and moderating reviews."""
     group, _ = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    keep_media_off_root(group)  # Wagtail's own "Moderators" holds them on the root
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(

@@ -160,6 +160,17 @@ def unvote(user, review_id):
         return _refresh_helpful_count(review)
 
 
+def recount_helpful(review_id):
+    """Set a review's helpful count from its vote rows, under the review's row lock.
+
+    Counting without the lock (as a post-delete hook once did) could read the votes
+    before a parallel vote committed and then write that stale count after it."""
+    with transaction.atomic():
+        review = Review.objects.select_for_update().filter(pk=review_id).first()
+        if review is not None:
+            _refresh_helpful_count(review)
+
+
 def _refresh_helpful_count(review):
     review.helpful_count = HelpfulVote.objects.filter(review=review).count()
     Review.objects.filter(pk=review.pk).update(helpful_count=review.helpful_count)

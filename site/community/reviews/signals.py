@@ -17,8 +17,6 @@ def recompute_rating_after_review_delete(sender, instance, **kwargs):
 
 @receiver(post_delete, sender=HelpfulVote)
 def recount_helpful_after_vote_delete(sender, instance, **kwargs):
-    def recount():
-        count = HelpfulVote.objects.filter(review_id=instance.review_id).count()
-        Review.objects.filter(pk=instance.review_id).update(helpful_count=count)
+    from .services import recount_helpful
 
-    transaction.on_commit(recount, robust=True)
+    transaction.on_commit(lambda: recount_helpful(instance.review_id), robust=True)

@@ -10,9 +10,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from core.redirects import referer_or
 from learning.courses.catalog import paginate
 from learning.courses.models import CoursePage
 from pages.fragments import fragment_or_redirect, refusal, wants_fragment
@@ -42,17 +42,9 @@ def login_for_reviews(view):
             return view(request, *args, **kwargs)
         if wants_fragment(request):
             return refusal(request, "Log in to review courses and vote.", status=403)
-        return redirect_to_login(back_to(request, "/"))
+        return redirect_to_login(referer_or(request, "/"))
 
     return wrapper
-
-
-def back_to(request, default):
-    """The page the form was on, when it is ours; else `default`."""
-    referer = request.headers.get("Referer", "")
-    if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
-        return referer
-    return default
 
 
 def reviewable_course(course_id):
@@ -159,4 +151,4 @@ def helpful(request, review_id):
     context = {"review": review, "heading_level": 2 if request.POST.get("heading") == "2" else 3}
     message = "Marked as helpful." if wanted else "Helpful vote removed."
     default = reverse("course_reviews", args=[review.course_id])
-    return fragment_or_redirect(request, REVIEW, context, back_to(request, default), message)
+    return fragment_or_redirect(request, REVIEW, context, referer_or(request, default), message)

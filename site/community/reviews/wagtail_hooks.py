@@ -12,15 +12,15 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 
 from .admin_views import ModerationQueueView, can_moderate
 from .models import Review
 
 
-class ReviewAdmin(ModelAdmin):
+class ReviewAdmin(ScopedModelAdmin):
     model = Review
     menu_label = "Reviews"
     menu_icon = "openquote"

@@ -22,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "pages",
     "snippets",
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.NulBytesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
@@ -154,6 +156,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup_form.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -167,10 +170,14 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Groundschool] "
 ACCOUNT_USER_DISPLAY = "accounts.models.user_display"
+# allauth's limiter also counts our own costly or spammable endpoints (core.ratelimit).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    "contact_form": "5/10m/ip",  # each submission emails staff
+    "flashcards_optimize": "3/h/user",  # a parameter fit costs about a CPU second
+    "flashcards_upload": "10/h/user,30/d/user",  # deck files are parsed and stored
 }
 
 # --- Email ------------------------------------------------------------------------
@@ -228,7 +235,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 7 * 24 * 60 * 60,
         "options": {"expires": 24 * 60 * 60},
     },
+    "relay-task-outbox": {
+        "task": "core.outbox.tasks.relay_outbox",
+        "schedule": 30,
+        "options": {"expires": 25},
+    },
 }
+# The task outbox (core.outbox): the app enqueues tasks as database rows and publishes
+# them after commit; the relay republishes any not finished within the visibility
+# timeout (lost with a broker that restarted empty, or a worker that died).
+OUTBOX_PUBLISH_TIMEOUT = env_int("OUTBOX_PUBLISH_TIMEOUT", 2)  # seconds; then the row waits
+OUTBOX_VISIBILITY_TIMEOUT = env_int("OUTBOX_VISIBILITY_TIMEOUT", 60 * 60)
+# /healthz answers 503 (with a broker configured) when no worker heartbeat is this
+# recent, or a task has waited unstarted this long.
+WORKER_HEARTBEAT_INTERVAL = 30
+WORKER_HEARTBEAT_STALE_SECONDS = env_int("WORKER_HEARTBEAT_STALE_SECONDS", 120)
+OUTBOX_STALE_SECONDS = env_int("OUTBOX_STALE_SECONDS", 15 * 60)
 
 # --- Internationalization ---------------------------------------------------------
 LANGUAGE_CODE = "en-us"
@@ -241,10 +263,51 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploads are public media (page and course images, avatars: MEDIA_ROOT, served at
+# MEDIA_URL) or private files (documents, certificate PDFs, flashcard imports, learners'
+# card pictures and imported card images), which only views that check the viewer hand
+# out. "default" routes each name to one of the two (config/storage.py). Wagtail
+# streams a local document through its checking view and, on S3, redirects to a
+# presigned URL; WAGTAILDOCS_SERVE_METHOD must never be "direct".
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Never inside MEDIA_ROOT (nor anywhere a web server serves).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
+PRIVATE_MEDIA_URL_SECONDS = env_int("PRIVATE_MEDIA_URL_SECONDS", 300)
+s3_bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+if s3_bucket:
+    # One bucket with a public/ and a private/ prefix, or a separate private bucket.
+    s3_options = {
+        "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("AWS_S3_REGION_NAME") or None,
+        "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+    }
+    public_media = {
+        "BACKEND": "config.s3.PublicS3Storage",
+        "OPTIONS": {
+            **s3_options,
+            "bucket_name": s3_bucket,
+            "location": "public",
+            "default_acl": env_str("AWS_PUBLIC_ACL", "public-read") or None,
+            "custom_domain": env_str("AWS_S3_CUSTOM_DOMAIN") or None,
+        },
+    }
+    private_media = {
+        "BACKEND": "config.s3.PrivateS3Storage",
+        "OPTIONS": {
+            **s3_options,
+            "bucket_name": env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME") or s3_bucket,
+            "location": "private",
+        },
+    }
+else:
+    public_media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    private_media = {"BACKEND": "config.storage.PrivateFileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "public": public_media,
+    "private": private_media,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -252,6 +315,7 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Groundschool"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"  # every login goes through allauth's checks
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"  # login-restricted pages and documents too
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset is the one reset flow
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [

@@ -15,6 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# Private files follow MEDIA_ROOT ("<MEDIA_ROOT>-private"), so a test that points
+# MEDIA_ROOT at its tmp_path keeps its private files there too.
+PRIVATE_MEDIA_ROOT = None
 WAGTAILADMIN_BASE_URL = env_str("SITE_URL", "http://testserver")
 # Serve static files straight from static/ (no collectstatic before tests).
 WHITENOISE_USE_FINDERS = True

@@ -13,9 +13,9 @@ from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel
 
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper
+from config.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 
 from .models import AcsArea, AcsElement, AcsStandard, AcsTask
 
@@ -53,7 +53,7 @@ class ElementAreaFilter(AreaFilter):
     lookup = "task__area_id"
 
 
-class AcsStandardAdmin(ModelAdmin):
+class AcsStandardAdmin(ScopedModelAdmin):
     model = AcsStandard
     menu_label = "Standards"
     menu_icon = "doc-full"
@@ -71,7 +71,7 @@ class AcsStandardAdmin(ModelAdmin):
         return standard.tasks_total
 
 
-class AcsAreaAdmin(ModelAdmin):
+class AcsAreaAdmin(ScopedModelAdmin):
     model = AcsArea
     menu_label = "Areas of operation"
     menu_icon = "folder-open-inverse"
@@ -95,7 +95,7 @@ class AcsAreaAdmin(ModelAdmin):
         return area.tasks_total
 
 
-class AcsTaskAdmin(ModelAdmin):
+class AcsTaskAdmin(ScopedModelAdmin):
     model = AcsTask
     menu_label = "Tasks"
     menu_icon = "list-ul"
@@ -116,7 +116,7 @@ class AcsTaskAdmin(ModelAdmin):
         return task.elements_total
 
 
-class AcsElementAdmin(ModelAdmin):
+class AcsElementAdmin(ScopedModelAdmin):
     model = AcsElement
     menu_label = "Elements"
     menu_icon = "tag"

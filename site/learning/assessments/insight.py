@@ -1,5 +1,6 @@
-"""Instructor insight in the Wagtail admin: every attempt (filter, search, export) and
-per-assessment statistics that point at the questions worth rewriting.
+"""Instructor insight in the Wagtail admin: the attempts at the quizzes of the courses the
+user teaches (filter, search, export) and per-assessment statistics that point at the
+questions worth rewriting.
 
 Attempts are read-only here: the services write them, and a grade edited by hand would
 no longer match the answers behind it. Statistics need permission to view (or change)
@@ -17,10 +18,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from config import converters  # noqa: F401  (admin URLs are built before config.urls runs)
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from learning.courses.teaching import limit_to_taught
 
 from . import stats
 from .models import Assessment, Attempt
@@ -49,8 +51,9 @@ def duration_label(seconds):
 
 
 class AttemptPermissionHelper(ReadOnlyPermissionHelper):
-    """Whoever may see a quiz's statistics may also see the attempts behind them (the
-    Instructors group has assessment permissions, not attempt ones)."""
+    """Whoever may see a quiz's statistics may also open the attempts listing (the
+    Instructors group has assessment permissions, not attempt ones); its rows, and so
+    the attempts that open, are those of the courses they teach (AttemptAdmin)."""
 
     def user_can_list(self, user):
         return super().user_can_list(user) or can_view_statistics(user)
@@ -63,7 +66,7 @@ class AttemptIndexView(SafeExportIndexView):
     export_headings = {"time_taken": "Time taken (seconds)", "percentage": "Percentage (%)"}
 
 
-class AttemptAdmin(ModelAdmin):
+class AttemptAdmin(ScopedModelAdmin):
     model = Attempt
     menu_label = "Quiz attempts"
     menu_icon = "list-ul"
@@ -114,6 +117,12 @@ class AttemptAdmin(ModelAdmin):
         "percentage",
         "passed",
     ]  # IP address and user agent are kept for disputes, not shown to instructors
+
+    def get_queryset(self, request):
+        """Attempts at the quizzes of courses the user teaches (all for superusers):
+        quiz statistics are for whoever edits quizzes, learners' answers are not."""
+        attempts = super().get_queryset(request)
+        return limit_to_taught(request.user, attempts, lesson="assessment__lesson")
 
     @display(description="Learner", ordering="user__email")
     def learner(self, attempt):

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 import django_filters
 
 from config import converters  # noqa: F401  (admin URLs are built before config.urls runs)
+from config.choosers import PermissionChooserViewSet
 from learning.courses.models import CoursePage
 
 from .import_views import (
@@ -116,6 +117,7 @@ class QuizFilterSet(WagtailFilterSet):
 
 class QuizViewSet(SnippetViewSet):
     model = Assessment
+    chooser_viewset_class = PermissionChooserViewSet
     icon = "list-ul"
     menu_label = "Quizzes"
     menu_name = "quizzes"

@@ -19,9 +19,8 @@ from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
 from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper
-from wagtail_modeladmin.options import ModelAdmin
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 
 from . import certificates
 from .models import Certificate
@@ -57,7 +56,7 @@ class CertificateButtonHelper(ButtonHelper):
         return buttons
 
 
-class CertificateAdmin(ModelAdmin):
+class CertificateAdmin(ScopedModelAdmin):
     model = Certificate
     menu_label = "Certificates"
     menu_icon = "doc-full"

@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from core.outbox import enqueue
 from pages.fragments import refusal
 
 from .models import Certificate
@@ -89,16 +90,13 @@ def download_pdf(request, number):
 
 
 def _request_render(certificate):
-    """Enqueue one render per certificate state and minute; a broker that is down is
-    logged, and the waiting page keeps trying."""
+    """Enqueue one render per certificate state and minute through the task outbox: it
+    runs at once (eager), goes to a worker, or waits for a broker that is down while
+    the waiting page keeps asking."""
     key = f"certificate-pdf-render:{certificate.pk}:{certificate.state_key}"
     if not cache.add(key, True, timeout=RENDER_REQUEST_SECONDS):
         return
-    try:
-        render_certificate_pdf.delay(certificate.pk)
-    except Exception:
-        cache.delete(key)
-        logger.exception("Could not render the PDF of certificate %s", certificate.pk)
+    enqueue(render_certificate_pdf, certificate.pk)
 
 
 def _file_response(certificate):

@@ -50,6 +50,8 @@ def revoke_certificate(certificate, reason, at=None):
 
 def schedule_pdf(certificate):
     """Render the certificate's PDF in a Celery task once the transaction commits."""
+    from core.outbox import enqueue
+
     from .tasks import render_certificate_pdf
 
-    transaction.on_commit(lambda: render_certificate_pdf.delay(certificate.pk), robust=True)
+    enqueue(render_certificate_pdf, certificate.pk)

@@ -1,19 +1,27 @@
 """Enrollments, lesson progress and the activity log in the Wagtail admin: browsable,
-filterable and exportable, but not edited by hand (the services own these rows)."""
+filterable and exportable, but not edited by hand (the services own these rows).
+
+Each lists only the rows of the courses the user teaches (credited on the course, see
+learning.courses.teaching), every row for superusers; activity without a course is a
+superuser's alone."""
 
 from django.contrib.admin import display
 
-from wagtail_modeladmin.options import ModelAdmin
-
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from learning.courses.teaching import limit_to_taught
 
 from .models import Enrollment, LessonProgress, UserActivity
 
 
-class ReadOnlyAdmin(ModelAdmin):
+class ReadOnlyAdmin(ScopedModelAdmin):
     permission_helper_class = ReadOnlyPermissionHelper
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
+    course_lookup = "course"  # from a row to its course
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        return limit_to_taught(request.user, rows, course=self.course_lookup)
 
     @display(description="Learner", ordering="user__email")
     def learner(self, obj):
@@ -70,6 +78,7 @@ class LessonProgressAdmin(ReadOnlyAdmin):
     list_filter = ["completed", "lesson__lesson_type", "completed_date"]
     search_fields = ["enrollment__user__email", "lesson__title", "enrollment__course__title"]
     list_select_related = ["enrollment__user", "enrollment__course", "lesson"]
+    course_lookup = "enrollment__course"
 
     @display(description="Learner", ordering="enrollment__user__email")
     def learner(self, obj):

@@ -6,8 +6,8 @@ root paths, kinds from the content-type cache, courses from one query per page.
 """
 
 from django.db.models import Q
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from core.redirects import same_site_url
 from learning.courses.models import CoursePage
 
 from .models import Bookmark, Note
@@ -19,19 +19,13 @@ NOTE_ROW = TEMPLATES + "note_row.html"
 REMOVED = TEMPLATES + "removed.html"
 BOOKMARK_BUTTON = TEMPLATES + "bookmark_button.html"
 BOOKMARK_ROW = TEMPLATES + "bookmark_row.html"
-MAX_NEXT_LENGTH = 2000
 # The lesson columns a note listing never shows: its body can be large.
 HEAVY_LESSON_FIELDS = ("lesson__body", "lesson__transcript")
 
 
 def safe_next(request, fallback):
-    """The `next` URL the form carried, if it points back into this site; else `fallback`."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if len(candidate) <= MAX_NEXT_LENGTH and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return fallback
+    """The `next` URL the form carried, if it is a URL of this site; else `fallback`."""
+    return same_site_url(request, request.POST.get("next") or request.GET.get("next"), fallback)
 
 
 def edit_form(note, data=None):

@@ -1,8 +1,8 @@
 """Keep enrollment progress right when a course's live lessons change."""
 
-from django.db import transaction
 from django.dispatch import receiver
 
+from core.outbox import enqueue
 from learning.courses.signals import course_tree_changed
 
 
@@ -10,4 +10,4 @@ from learning.courses.signals import course_tree_changed
 def recompute_progress_of_course(sender, course_id, **kwargs):
     from .tasks import recompute_course_progress
 
-    transaction.on_commit(lambda: recompute_course_progress.delay(course_id), robust=True)
+    enqueue(recompute_course_progress, course_id)  # published once this commits

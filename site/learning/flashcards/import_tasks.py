@@ -20,6 +20,14 @@ def run_import(job_id):
     return job.status if job else None
 
 
+def queued_job_ids():
+    """Jobs whose run waits in the task outbox, unfinished (one query)."""
+    from core.outbox.models import TaskIntent
+
+    waiting = TaskIntent.objects.filter(task_name=run_import.name, done_at__isnull=True)
+    return {args[0] for args in waiting.values_list("args", flat=True) if args}
+
+
 @shared_task
 def delete_stale_imports():
     """Hourly: a CSV preview never confirmed keeps a learner's file on our disk, so
@@ -28,12 +36,16 @@ def delete_stale_imports():
 
     A pending job is deleted only while still pending, so one confirmed at this very
     moment is claimed by the import and skipped here, or deleted before it is claimed
-    (the import then finds nothing to run)."""
+    (the import then finds nothing to run). A job whose run waits in the task outbox
+    (the broker or the workers were down for a day) is not stale: it runs when they are
+    back."""
     from .models import ImportJob, ImportStatus
 
     cutoff = timezone.now() - STALE_AFTER
     deleted = 0
-    stale = ImportJob.objects.filter(status=ImportStatus.PENDING, created_at__lt=cutoff)
+    stale = ImportJob.objects.filter(status=ImportStatus.PENDING, created_at__lt=cutoff).exclude(
+        pk__in=queued_job_ids()
+    )
     for job in stale.only("pk", "upload").iterator():
         if ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).delete()[0]:
             deleted += 1

@@ -3,7 +3,9 @@
 Parsing (csv_io / apkg) happens first and refuses bad files before anything is
 written; then everything (decks, cards, images, review history) is written in one
 transaction, so a failure leaves nothing half-imported. Images are stored under a
-random folder in our media storage and deleted again if the transaction fails.
+random folder in private storage (deleted again if the transaction fails); cards show
+them through the card image view, which lets in whoever may open one of the decks
+recorded for the folder (ImportedMedia).
 """
 
 import logging
@@ -12,17 +14,18 @@ from html import unescape
 
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
+
+from config.storage import private_storage
 
 from .apkg import IMG_TAG, SRC, ApkgRefused, read_package
 from .csv_io import CsvRefused, parse_csv, source_key_for
 from .library import clean_tags
-from .models import Deck, Flashcard, ImportJob, ImportStatus
+from .models import Deck, Flashcard, ImportedMedia, ImportJob, ImportStatus
 from .models.deck import BACK_MAX_LENGTH, FRONT_MAX_LENGTH
 from .models.imports import progress_key
-from .sanitize import card_text, clean_card_html
+from .sanitize import card_media_url, card_text, clean_card_html
 from .services import FlashcardError, replay_history, states_for_new_cards
 
 logger = logging.getLogger(__name__)
@@ -51,18 +54,19 @@ def parse(data, kind):
 
 
 def _store_media(parsed, saved):
-    folder = f"flashcards/{secrets.token_hex(12)}"
+    """Store the package's images; returns their random folder and {Anki name: URL}."""
+    folder = secrets.token_hex(12)
     urls = {}
     for index, (name, (extension, data)) in enumerate(sorted(parsed.media.items())):
-        path = default_storage.save(f"{folder}/{index}.{extension}", ContentFile(data))
+        path = private_storage().save(f"flashcards/{folder}/{index}.{extension}", ContentFile(data))
         saved.append(path)
-        urls[name] = default_storage.url(path)
-    return urls
+        urls[name] = card_media_url(path)
+    return folder, urls
 
 
 def rewrite_images(html, urls):
     """Point <img src="name"> at our stored copies; other images are left for the
-    sanitizer, which drops any src outside our media storage."""
+    sanitizer, which drops any src but our card image view."""
 
     def replace(match):
         url = urls.get(unescape(match.group(3)))
@@ -125,13 +129,16 @@ def write(user, parsed, deck=None, deck_name="", progress=None):
     saved = []
     try:
         with transaction.atomic():
-            urls = _store_media(parsed, saved)
+            folder, urls = _store_media(parsed, saved)
             target = _target_decks(user, parsed, deck, deck_name)
             summary = _write_cards(user, parsed, urls, target, progress or (lambda done: None))
             summary["images"] = len(urls)
+            if urls:
+                shown_in = [ImportedMedia(folder=folder, deck_id=pk) for pk in summary["decks"]]
+                ImportedMedia.objects.bulk_create(shown_in, ignore_conflicts=True)
     except BaseException:
         for path in saved:
-            default_storage.delete(path)
+            private_storage().delete(path)
         raise
     return summary
 

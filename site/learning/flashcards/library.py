@@ -14,6 +14,7 @@ from django.db.models import Count, Max, Q
 
 from wagtail.images import get_image_model
 
+from config.storage import PRIVATE_IMAGE_PREFIX
 from learning.enrollments.models import Enrollment
 from pages.collections import FLASHCARD_PICTURES, child_collection
 
@@ -152,11 +153,12 @@ def card_fields(cleaned):
 
 
 def store_image(user, upload):
-    """A learner's picture as a Wagtail image, under a random file name (media URLs are
-    public, so the name must not be guessable from the learner's own file name), in the
-    collection instructors and marketers cannot browse."""
+    """A learner's picture as a Wagtail image in the collection instructors and
+    marketers cannot browse. Its file name starts with PRIVATE_IMAGE_PREFIX, which keeps
+    it (and its renditions) in private storage under a random name; the card picture
+    view hands it to whoever may open the card's deck."""
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else "img"
-    upload.name = f"card-{secrets.token_hex(12)}.{extension[:5]}"
+    upload.name = f"{PRIVATE_IMAGE_PREFIX}{secrets.token_hex(12)}.{extension[:5]}"
     return get_image_model().objects.create(
         title="Flashcard picture",
         file=upload,

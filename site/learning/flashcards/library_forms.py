@@ -6,10 +6,14 @@ from wagtail.images.fields import WagtailImageField
 
 from learning.acs.codes import AcsElementCodesField
 
-from .models import Deck, Difficulty, FlashcardCategory
+from .csv_io import MAX_BYTES as MAX_CSV_BYTES
+from .importing import MAX_APKG_UPLOAD, kind_of
+from .models import Deck, Difficulty, FlashcardCategory, ImportJob, ImportStatus
 from .models.deck import BACK_MAX_LENGTH, FRONT_MAX_LENGTH
 
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024
+MEGABYTE = 1024 * 1024
+MAX_BYTES_BY_KIND = {"csv": MAX_CSV_BYTES, "apkg": MAX_APKG_UPLOAD}
+MAX_WAITING_UPLOADS = 3  # per learner: with the size limits, at most 300 MB of theirs stored
 CARD_HTML_HELP = "Plain text, or bold, italics, lists and line breaks (other HTML is removed)."
 
 
@@ -85,7 +89,10 @@ class CardForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="CSV file or Anki package (.apkg)",
-        help_text="CSV: one card a line, columns front, back and (optional) tags; UTF-8.",
+        help_text=(
+            "CSV (up to 2 MB): one card a line, columns front, back and (optional) tags; "
+            "UTF-8. Anki package: up to 100 MB."
+        ),
     )
     deck = forms.ModelChoiceField(
         queryset=Deck.objects.none(),
@@ -96,12 +103,42 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         self.fields["deck"].queryset = Deck.objects.filter(owner=user)
 
     def clean_file(self):
+        """Every limit the importer would apply to the file's size, applied before it is
+        stored: a file refused later would sit on our disk until the hourly clean-up."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file is larger than 100 MB.")
         if not upload.size:
             raise forms.ValidationError("The file is empty.")
+        self.kind = kind_of(upload.read(4))
+        upload.seek(0)
+        limit = MAX_BYTES_BY_KIND[self.kind]
+        if upload.size > limit:
+            name = "An Anki package" if self.kind == "apkg" else "A CSV file"
+            raise forms.ValidationError(
+                f"{name} can be at most {limit // MEGABYTE} MB; this one is "
+                f"{upload.size / MEGABYTE:.1f} MB."
+            )
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if waiting_uploads(self.user) >= MAX_WAITING_UPLOADS:
+            raise forms.ValidationError(
+                f"You already have {MAX_WAITING_UPLOADS} imports waiting. Confirm or let them "
+                "finish before uploading another (unconfirmed previews are removed after a "
+                "day)."
+            )
+        return cleaned
+
+
+def waiting_uploads(user):
+    """The learner's uploads still on our storage: previews not yet confirmed and imports
+    not yet finished (a finished job's file is deleted)."""
+    return (
+        ImportJob.objects.filter(user=user, status__in=[ImportStatus.PENDING, ImportStatus.RUNNING])
+        .exclude(upload="")
+        .count()
+    )

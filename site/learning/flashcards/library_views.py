@@ -18,11 +18,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from wagtail.images import get_image_model
 
+from core.outbox import enqueue
+from core.ratelimit import throttled
 from learning.enrollments.services import has_verified_email
 from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 from pages.query import as_id, search_text
 
-from . import csv_io, importing, library
+from . import csv_io, import_queue, importing, library
 from .import_tasks import run_import
 from .library_forms import CardForm, DeckForm, ImportForm
 from .models import ImportJob, ImportStatus
@@ -31,6 +33,9 @@ from .services import FlashcardError
 CARDS_PER_PAGE = 25
 CARD_IMAGE_FILTER = "max-480x320"
 INVALID = "Check the highlighted fields and try again."
+TOO_MANY_UPLOADS = (
+    "You have uploaded many files in a short time. Please wait an hour before uploading another."
+)
 
 signed_in = sign_in_required(
     "Log in to use your flashcard decks.", lambda request, **kwargs: reverse("flashcards_library")
@@ -237,12 +242,12 @@ def import_upload(request):
     if request.method != "POST":
         form = ImportForm(user=request.user, initial={"deck": as_id(request.GET.get("deck", ""))})
         return _import_page(request, form)
+    if refused := throttled(request, "flashcards_upload", TOO_MANY_UPLOADS):
+        return refused
     form = ImportForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
         return _import_page(request, form, status=400, error=INVALID)
-    upload = form.cleaned_data["file"]
-    kind = importing.kind_of(upload.read(4))
-    upload.seek(0)
+    upload, kind = form.cleaned_data["file"], form.kind
     with transaction.atomic():
         job = ImportJob.objects.create(
             user=request.user,
@@ -252,7 +257,7 @@ def import_upload(request):
         )
         job.upload.save(f"{secrets.token_hex(16)}.{kind}", upload, save=True)
         if kind == "apkg":
-            transaction.on_commit(lambda: run_import.delay(job.pk))
+            enqueue(run_import, job.pk)
     return fragment_or_redirect(request, None, {}, job_url(job))
 
 
@@ -276,10 +281,16 @@ def _preview(job):
 @learner_view
 def import_job(request, job_id):
     job = _own_job(request.user, job_id)
-    context = {"job": job, "preview": _preview(job)}
-    context["running"] = job.status == ImportStatus.RUNNING or (
-        job.status == ImportStatus.PENDING and job.kind == "apkg"
+    queued = import_queue.queue_state(job)  # a confirmed run waiting for the worker
+    context = {"job": job, "preview": None if queued else _preview(job)}
+    context["running"] = (
+        bool(queued)
+        or job.status == ImportStatus.RUNNING
+        or (job.status == ImportStatus.PENDING and job.kind == "apkg")
     )
+    context["queued"] = queued == import_queue.QUEUED
+    context["status_label"] = import_queue.status_label(job, queued)
+    context["queued_message"] = import_queue.QUEUED_MESSAGE
     return TemplateResponse(request, "learning/flashcards/import_job.html", context)
 
 
@@ -287,10 +298,12 @@ def import_job(request, job_id):
 @learner_view
 def import_status(request, job_id):
     job = _own_job(request.user, job_id)
+    queued = import_queue.queue_state(job)
     return JsonResponse(
         {
             "status": job.status,
-            "label": job.get_status_display(),
+            "queued": queued == import_queue.QUEUED,
+            "label": import_queue.status_label(job, queued),
             "processed": job.live_processed,
             "total": job.total,
             "percent": job.percent,
@@ -310,5 +323,5 @@ def import_confirm(request, job_id):
     if preview.get("refused") or preview["errors"]:
         message = "The file has errors; fix the lines listed and upload it again."
         return refusal(request, message, status=400)
-    transaction.on_commit(lambda: run_import.delay(job.pk))
+    enqueue(run_import, job.pk)
     return fragment_or_redirect(request, None, {}, job_url(job), "Import started.")

@@ -3,16 +3,17 @@
 Card fronts and backs come from learners, CSV files and Anki packages, so they are
 hostile input. Everything is parsed with the stdlib HTML parser and rebuilt from an
 allowlist: formatting tags without attributes, ``span class="cloze"`` for cloze
-answers, and ``img`` only when its ``src`` points at our own media storage (imports
-rewrite Anki media names to stored files). Script/style contents are dropped whole;
-other unknown tags are dropped but their text is kept.
+answers, and ``img`` only when its ``src`` is our card image view (imports rewrite
+Anki media names to images kept in private storage, which that view hands out to
+whoever may open the card's deck). Script/style contents are dropped whole; other
+unknown tags are dropped but their text is kept.
 """
 
 import re
 from html import escape
 from html.parser import HTMLParser
 
-from django.conf import settings
+from django.urls import reverse
 
 ALLOWED_TAGS = frozenset(
     {"b", "strong", "i", "em", "u", "sub", "sup", "br", "p", "ul", "ol", "li", "code", "div"}
@@ -25,19 +26,30 @@ ALLOWED_CLASSES = frozenset({"cloze"})
 MAX_DEPTH = 40
 
 
+# What an import stores: flashcards/<random folder>/<n>.<image type> in private storage.
+CARD_MEDIA_PATH = re.compile(r"[0-9a-f]{16,64}/[0-9]{1,6}\.(?:png|jpg|jpeg|gif|webp)")
+# Imports before private storage pointed cards at the public media URL of the same file.
+LEGACY_MEDIA_PREFIX = "/media/flashcards/"
+
+
 def card_media_prefix():
-    """Only images we stored ourselves (imported Anki media) may be shown."""
-    return f"{settings.MEDIA_URL.rstrip('/')}/flashcards/"
+    """Only images we stored ourselves (imported Anki media), through the view that
+    checks the viewer, may be shown."""
+    return reverse("flashcards_card_media", kwargs={"path": "-"})[:-1]
+
+
+def card_media_url(name):
+    """The view URL of ``flashcards/<folder>/<n>.<ext>`` as stored by an import."""
+    return card_media_prefix() + name.removeprefix("flashcards/")
 
 
 def _safe_src(value):
     prefix = card_media_prefix()
+    if value and value.startswith(LEGACY_MEDIA_PREFIX):
+        value = prefix + value[len(LEGACY_MEDIA_PREFIX) :]
     if not value or not value.startswith(prefix):
         return None
-    rest = value[len(prefix) :]
-    if not rest or ".." in rest or "\\" in rest or ":" in rest or "//" in rest:
-        return None
-    if any(ch in rest for ch in "\"'<> \t\n\r\x00?#"):
+    if not CARD_MEDIA_PATH.fullmatch(value[len(prefix) :]):
         return None
     return value
 

@@ -95,11 +95,11 @@ def start_studying(user, deck, now=None):
     now = now or timezone.now()
     study = None
     if deck.owner_id != user.pk:
-        try:
-            with transaction.atomic():
-                study, _ = DeckStudy.objects.get_or_create(user=user, deck=deck)
-        except IntegrityError:
-            study = DeckStudy.objects.get(user=user, deck=deck)
+        # One statement that cannot fail on a parallel start (ON CONFLICT DO NOTHING);
+        # the read after it finds no row only when a parallel stop came last, and then
+        # stopping is what the learner asked for last.
+        DeckStudy.objects.bulk_create([DeckStudy(user=user, deck=deck)], ignore_conflicts=True)
+        study = DeckStudy.objects.filter(user=user, deck=deck).first()
     _new_states_for_deck(user.pk, deck.pk, now)
     return study
 

@@ -4,12 +4,13 @@ Per-user pages: never cached, only the learner's own decks or the decks they stu
 (anything else is a 404, so ids of other learners' decks reveal nothing).
 """
 
-from django.db import transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from core.outbox import enqueue
+from core.ratelimit import throttled
 from learning.enrollments.services import has_verified_email
 from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 
@@ -20,6 +21,10 @@ from .stats import flashcard_stats
 
 NOT_VERIFIED = "Confirm your email address to study flashcards."
 NO_SUCH_DECK = "We could not find that deck among the decks you study."
+TOO_MANY_FITS = (
+    "Your parameters were fitted a short while ago, and another fit so soon would give "
+    "the same result. Please try again in an hour."
+)
 
 signed_in = sign_in_required(
     "Log in to see your flashcard statistics.",
@@ -73,6 +78,8 @@ def optimize(request):
     user = request.user
     if not has_verified_email(user):
         return refusal(request, NOT_VERIFIED, status=403)
+    if refused := throttled(request, "flashcards_optimize", TOO_MANY_FITS):
+        return refused
     count = optimizer.eligible_review_count(user)
     if count < optimizer.MIN_REVIEWS:
         message = (
@@ -84,6 +91,6 @@ def optimize(request):
     from .tasks import optimize_parameters
 
     update_study_settings(user, {"auto_optimize": True})
-    transaction.on_commit(lambda: optimize_parameters.delay(user.pk))
+    enqueue(optimize_parameters, user.pk)
     message = "Fitting your parameters now. Your next reviews will use them once it finishes."
     return fragment_or_redirect(request, None, {}, reverse("flashcards_stats"), message)

@@ -8,7 +8,9 @@ id from the default manager, so the permission helper checks every object too.
 
 Card text is sanitized exactly as on the site, and a card added here gets a NEW state for
 every learner who already studies its deck, as cards added elsewhere do.
-Review logs and card states are written only by the study services.
+Review logs and card states are written only by the study services; they list only the
+learners' work in the official decks of courses the user teaches (credited on the
+course, learning.courses.teaching), all of it for superusers.
 """
 
 from django import forms
@@ -20,10 +22,11 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView
+from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 from learning.courses.models import CoursePage
+from learning.courses.teaching import limit_to_taught
 from pages.query import as_id
 
 from .models import CardState, Deck, Flashcard, FlashcardCategory, ReviewLog
@@ -127,7 +130,7 @@ class OfficialCardForm(WagtailAdminModelForm):
         return card
 
 
-class DeckAdmin(ModelAdmin):
+class DeckAdmin(ScopedModelAdmin):
     model = Deck
     menu_label = "Decks"
     menu_icon = "folder-open-inverse"
@@ -156,7 +159,7 @@ class DeckAdmin(ModelAdmin):
         return deck.cards_total
 
 
-class FlashcardAdmin(ModelAdmin):
+class FlashcardAdmin(ScopedModelAdmin):
     model = Flashcard
     menu_label = "Cards"
     menu_icon = "doc-full"
@@ -188,7 +191,7 @@ class FlashcardAdmin(ModelAdmin):
         return card_text(card.front)[:80]
 
 
-class FlashcardCategoryAdmin(ModelAdmin):
+class FlashcardCategoryAdmin(ScopedModelAdmin):
     model = FlashcardCategory
     menu_label = "Categories"
     menu_icon = "tag"
@@ -196,7 +199,13 @@ class FlashcardCategoryAdmin(ModelAdmin):
     search_fields = ["name"]
 
 
-class ReviewLogAdmin(ModelAdmin):
+def learners_of_taught_decks(request, rows):
+    """Review logs or card states of the official decks of courses the user teaches
+    (learning.courses.teaching); a learner's own decks are a superuser's alone."""
+    return limit_to_taught(request.user, rows, course="card__deck__course")
+
+
+class ReviewLogAdmin(ScopedModelAdmin):
     model = ReviewLog
     menu_label = "Review logs"
     menu_icon = "list-ul"
@@ -220,8 +229,11 @@ class ReviewLogAdmin(ModelAdmin):
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
 
+    def get_queryset(self, request):
+        return learners_of_taught_decks(request, super().get_queryset(request))
 
-class CardStateAdmin(ModelAdmin):
+
+class CardStateAdmin(ScopedModelAdmin):
     model = CardState
     menu_label = "Card states"
     menu_icon = "time"
@@ -234,6 +246,9 @@ class CardStateAdmin(ModelAdmin):
     ordering = ["due", "pk"]
     index_view_class = SafeExportIndexView
     permission_helper_class = ReadOnlyPermissionHelper
+
+    def get_queryset(self, request):
+        return learners_of_taught_decks(request, super().get_queryset(request))
 
 
 class FlashcardsGroup(ModelAdminGroup):

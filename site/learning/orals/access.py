@@ -2,14 +2,14 @@
 
 A mock oral says what a learner does not know yet, so it is shown to an instructor only
 when the learner is theirs and agreed to it: the learner is enrolled (active or
-completed) in a course the instructor can edit in Wagtail, and the learner's
+completed) in a course the instructor teaches (learning.courses.teaching: credited on
+the course; editing its page is not enough), and the learner's
 Preferences.show_progress_to_instructors is on. Grading also needs the
 orals.change_mockoralsession permission (the Instructors group has it). Superusers see
 and grade everything. Everyone else is answered as if the session did not exist (404).
 """
 
-from accounts.models import Preferences
-from learning.courses.models import CoursePage
+from learning.courses.teaching import taught_courses
 from learning.enrollments.models import Enrollment
 
 GRADER_PERMISSION = "orals.change_mockoralsession"
@@ -22,21 +22,18 @@ def can_grade_others(user):
     return bool(user.is_authenticated and user.is_active and user.has_perm(GRADER_PERMISSION))
 
 
-def can_edit(user, course):
-    """Wagtail's own answer, so page permissions, ownership and workflows all count."""
-    return course.permissions_for_user(user).can_edit()
+def taught_enrollments(user):
+    """Enrollments of learners who share their progress, in courses ``user`` teaches."""
+    return Enrollment.objects.filter(
+        course__in=taught_courses(user),
+        status__in=ENROLLED,
+        user__preferences__show_progress_to_instructors=True,
+    )
 
 
 def teaches(user, learner_id):
-    """The learner shares progress and is enrolled in a course ``user`` can edit."""
-    if not Preferences.objects.filter(
-        user_id=learner_id, show_progress_to_instructors=True
-    ).exists():
-        return False
-    courses = CoursePage.objects.filter(
-        enrollments__user_id=learner_id, enrollments__status__in=ENROLLED
-    )
-    return any(can_edit(user, course) for course in courses)
+    """The learner shares progress and is enrolled in a course ``user`` teaches."""
+    return taught_enrollments(user).filter(user_id=learner_id).exists()
 
 
 def may_see(user, learner_id):
@@ -55,10 +52,4 @@ def visible_sessions(user, sessions):
         return sessions.none()
     if user.is_superuser:
         return sessions
-    course_ids = [course.pk for course in CoursePage.objects.all() if can_edit(user, course)]
-    learners = Enrollment.objects.filter(
-        course_id__in=course_ids,
-        status__in=ENROLLED,
-        user__preferences__show_progress_to_instructors=True,
-    ).values("user_id")
-    return sessions.filter(user_id__in=learners)
+    return sessions.filter(user_id__in=taught_enrollments(user).values("user_id"))

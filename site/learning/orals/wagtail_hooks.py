@@ -16,9 +16,10 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper
+from config.choosers import PermissionChooserViewSet
+from config.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 
 from .access import can_grade_others, may_see, visible_sessions
 from .admin_views import QuestionGapsView, can_edit_bank
@@ -28,6 +29,7 @@ from .models import MockOralSection, MockOralSession, OralQuestion
 
 class OralQuestionViewSet(SnippetViewSet):
     model = OralQuestion
+    chooser_viewset_class = PermissionChooserViewSet
     icon = "help"
     menu_label = "Oral questions"
     menu_order = 100
@@ -59,6 +61,7 @@ class OralQuestionViewSet(SnippetViewSet):
 
 class MockOralSectionViewSet(SnippetViewSet):
     model = MockOralSection
+    chooser_viewset_class = PermissionChooserViewSet
     icon = "list-ul"
     menu_label = "Mock oral sections"
     menu_order = 200
@@ -98,7 +101,7 @@ class SessionPermissionHelper(ReadOnlyPermissionHelper):
         return obj.user_id == user.pk or may_see(user, obj.user_id)
 
 
-class MockOralSessionAdmin(ModelAdmin):
+class MockOralSessionAdmin(ScopedModelAdmin):
     """Learners' sessions, read-only; graders open one on the site to grade it."""
 
     model = MockOralSession

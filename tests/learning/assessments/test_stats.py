@@ -15,6 +15,8 @@ from accounts.factories import UserFactory
 from learning.assessments import services, stats
 from learning.assessments.factories import make_assessment, make_question, single
 from learning.assessments.models import Question
+from learning.courses.factories import make_course
+from learning.courses.models import CourseInstructor
 from learning.enrollments.factories import enroll
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +130,11 @@ def admin_user(*codenames):
 
 
 @pytest.fixture
-def instructor_client(client):
-    client.force_login(admin_user("view_assessment"))
+def instructor_client(client, quiz_lesson):
+    """An instructor credited on the quiz's course (so its attempts are theirs to see)."""
+    instructor = admin_user("view_assessment")
+    CourseInstructor.objects.create(page=quiz_lesson.course, user=instructor)
+    client.force_login(instructor)
     return client
 
 
@@ -249,6 +254,27 @@ def test_attempts_listing_filters_searches_and_exports(instructor_client, assess
     assert passer_row.startswith("passer@example.com,Airspace quiz,1,")
     assert passer_row.endswith(",False,5.00,5.00,100.00,True,60")
     assert any(row.startswith("'=cmd@example.com") for row in rows)  # no formula injection
+
+
+def test_an_instructor_sees_only_the_attempts_of_courses_they_teach(client, assessment):
+    attempt = take(assessment, ALL_RIGHT, 60, user=UserFactory(email="taker@example.com"))
+    other_course = make_course(assessment.lesson.course.get_parent(), title="Other course")
+    uncredited, elsewhere = admin_user("view_assessment"), admin_user("change_assessment")
+    CourseInstructor.objects.create(page=other_course, user=elsewhere)
+    for instructor in (uncredited, elsewhere):
+        client.force_login(instructor)
+        listing = client.get(ATTEMPTS)
+        assert listing.status_code == 200
+        assert "taker@example.com" not in listing.content.decode()
+        export = client.get(ATTEMPTS, {"export": "csv"})
+        assert "taker@example.com" not in b"".join(export.streaming_content).decode()
+        for action in ("inspect", "history"):
+            url = reverse(f"assessments_attempt_modeladmin_{action}", args=[attempt.pk])
+            assert client.get(url).status_code == 404, action
+    CourseInstructor.objects.create(page=assessment.lesson.course, user=elsewhere)
+    assert "taker@example.com" in client.get(ATTEMPTS).content.decode()
+    inspect = reverse("assessments_attempt_modeladmin_inspect", args=[attempt.pk])
+    assert "taker@example.com" in client.get(inspect).content.decode()
 
 
 def test_attempts_cannot_be_created_or_edited_in_the_admin(client, assessment):

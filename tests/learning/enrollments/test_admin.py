@@ -5,13 +5,16 @@ import csv
 import io
 from html import unescape
 
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import pytest
 
 from accounts.factories import UserFactory
+from learning.courses.factories import make_course
+from learning.courses.models import CourseInstructor
 from learning.enrollments import services
-from learning.enrollments.models import Enrollment
+from learning.enrollments.models import Enrollment, UserActivity
 
 ENROLLMENTS = reverse("enrollments_enrollment_modeladmin_index")
 PROGRESS = reverse("enrollments_lessonprogress_modeladmin_index")
@@ -69,6 +72,33 @@ def test_there_is_no_add_or_edit_for_progress(client, admin_user, studied, learn
     assert client.post(edit, {"status": "completed"}).status_code in (302, 403)
     enrollment.refresh_from_db()
     assert enrollment.status == Enrollment.Status.ACTIVE
+
+
+def test_instructors_see_only_the_learners_of_courses_they_teach(client, course, studied, learner):
+    """With the view permissions and page rights on every course, an instructor credited
+    on another course sees no enrollment, progress or activity of this one's learners."""
+    instructor = UserFactory()
+    codenames = ["access_admin", "view_enrollment", "view_lessonprogress", "view_useractivity"]
+    instructor.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    other_course = make_course(course.get_parent(), title="Commercial Pilot Prep")
+    CourseInstructor.objects.create(page=other_course, user=instructor)
+    client.force_login(instructor)
+    enrollment = Enrollment.objects.get(user=learner)
+    progress, activity = enrollment.progress.get(), UserActivity.objects.filter(user=learner)[0]
+    for listing in (ENROLLMENTS, PROGRESS, ACTIVITY):
+        response = client.get(listing, {"export": "csv"})
+        assert learner.email not in b"".join(response.streaming_content).decode(), listing
+    for model, obj in (("enrollment", enrollment), ("lessonprogress", progress)):
+        for action in ("inspect", "history"):
+            url = reverse(f"enrollments_{model}_modeladmin_{action}", args=[obj.pk])
+            assert client.get(url).status_code == 404, url
+    url = reverse("enrollments_useractivity_modeladmin_history", args=[activity.pk])
+    assert client.get(url).status_code == 404
+    CourseInstructor.objects.create(page=course, user=instructor)
+    assert learner.email in client.get(ENROLLMENTS).content.decode()
+    assert "Class B" in client.get(PROGRESS).content.decode()
+    url = reverse("enrollments_enrollment_modeladmin_inspect", args=[enrollment.pk])
+    assert client.get(url).status_code == 200
 
 
 def test_learners_cannot_see_the_listings(client, learner, studied):

@@ -17,7 +17,9 @@ import pytest
 
 from accounts.factories import UserFactory
 from learning.courses.factories import make_catalog, make_course
+from learning.courses.models import CourseInstructor
 from learning.courses.permissions import grant_course_editing
+from learning.enrollments.factories import enroll
 from learning.flashcards import services
 from learning.flashcards.demo import grant_deck_editing
 from learning.flashcards.factories import DeckFactory, FlashcardFactory
@@ -149,6 +151,43 @@ def test_admin_sees_read_only_logs_and_states_with_csv(admin_client, learner, de
     assert rows[0]["Rating"] == "3"
     add = reverse("flashcards_reviewlog_modeladmin_create")
     assert admin_client.get(add).status_code in (302, 403)
+
+
+def test_logs_and_states_show_instructors_only_the_courses_they_teach(
+    client, learner, official_deck, other_course_deck
+):
+    """Even with the log and state permissions and page rights on every course, an
+    instructor sees learners' work only in the official decks of courses they are
+    credited on; learners' own decks, never."""
+    for deck in (official_deck, other_course_deck):
+        enroll(learner, deck.course)
+        services.start_studying(learner, deck)
+    taught = services.review_card(learner, official_deck.cards.get().pk, 3)[1]
+    untaught = services.review_card(learner, other_course_deck.cards.get().pk, 3)[1]
+    private = make_deck(learner, cards=1, name="My secret deck")
+    own = services.review_card(learner, private.cards.get().pk, 3)[1]
+
+    def grant(group):
+        grant_course_editing(group, official_deck.course.get_parent())
+        codenames = ["view_reviewlog", "view_cardstate"]
+        group.permissions.add(*Permission.objects.filter(codename__in=codenames))
+
+    instructor(client, "Log readers", grant)
+    user = Group.objects.get(name="Log readers").user_set.get()
+    CourseInstructor.objects.create(page=official_deck.course, user=user)
+
+    def listed(path):
+        response = client.get(path, {"export": "csv"})
+        rows = csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode()))
+        return sorted(row["Card"] for row in rows)
+
+    assert listed(LOGS) == listed(STATES) == [str(taught.card)]
+    for log in (untaught, own):
+        assert client.get(url("history", log)).status_code == 404
+    assert client.get(url("history", taught)).status_code == 200
+    CourseInstructor.objects.filter(user=user).delete()
+    assert listed(LOGS) == listed(STATES) == []
+    assert client.get(url("history", taught)).status_code == 404
 
 
 def test_an_official_deck_needs_a_course(editor_client, official_deck):

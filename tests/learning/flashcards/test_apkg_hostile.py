@@ -3,9 +3,11 @@
 import io
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 
+from config.storage import private_media_root
 from learning.flashcards import apkg, importing
 from learning.flashcards.models import Deck, Flashcard
 
@@ -78,6 +80,8 @@ def test_traversal_media_names_are_ignored_and_nothing_is_written_outside(
     assert not (tmp_path.parent / "escape.png").exists()
     assert not list(tmp_path.rglob("*evil*"))
     assert not settings.MEDIA_ROOT.exists() or not list(settings.MEDIA_ROOT.rglob("*.png"))
+    private = Path(private_media_root())
+    assert not private.exists() or not list(private.rglob("*.png"))
 
 
 def test_image_with_a_traversal_name_in_the_card_is_not_imported(learner, tmp_path):
@@ -111,7 +115,7 @@ def test_failure_after_images_were_saved_removes_them(learner, tmp_path, setting
         {"a.png": PNG},
     )
     refused(learner, data)
-    stored = list((settings.MEDIA_ROOT / "flashcards").rglob("*.png"))
+    stored = list((Path(private_media_root()) / "flashcards").rglob("*.png"))
     assert stored == []
 
 

@@ -1,12 +1,14 @@
 """Anki packages written by genanki, imported through the shared import service."""
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 
 import genanki
 import pytest
 
+from config.storage import private_media_root
 from learning.flashcards import importing
 from learning.flashcards.models import CardState, CardStateKind, Deck, Flashcard, ReviewLog
 
@@ -67,10 +69,11 @@ def test_media_image_is_stored_and_the_card_points_at_it(learner, tmp_path):
     summary = import_bytes(learner, data)
     card = Flashcard.objects.get()
     assert summary["images"] == 1
-    prefix = f"{settings.MEDIA_URL}flashcards/"
+    prefix = "/flashcards/media/"  # the card image view, never a public media URL
     assert f'<img src="{prefix}' in card.front
-    stored = card.front.split('src="')[1].split('"')[0][len(settings.MEDIA_URL) :]
-    assert (settings.MEDIA_ROOT / stored).read_bytes() == PNG
+    stored = card.front.split('src="')[1].split('"')[0][len(prefix) :]
+    assert (Path(private_media_root()) / "flashcards" / stored).read_bytes() == PNG
+    assert not list(settings.MEDIA_ROOT.rglob("*.png"))
     assert "sign.png" not in card.front
 
 
@@ -165,4 +168,4 @@ def test_new_format_protobuf_media_list_with_zstd_media(learner, tmp_path):
     members["0"] = compress(PNG)
     summary = import_bytes(learner, zip_members(members))
     assert summary["images"] == 1
-    assert f'src="{settings.MEDIA_URL}flashcards/' in Flashcard.objects.get().front
+    assert 'src="/flashcards/media/' in Flashcard.objects.get().front

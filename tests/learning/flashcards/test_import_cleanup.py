@@ -66,3 +66,14 @@ def test_a_job_left_running_by_a_dead_worker_is_failed_and_loses_its_upload(lear
     alive.refresh_from_db()
     assert alive.status == ImportStatus.RUNNING
     assert upload_exists(alive)
+
+
+def test_a_confirmed_job_still_waiting_for_the_worker_after_a_day_is_kept(learner):
+    """The broker or the workers were down for a day: the learner confirmed, so the
+    import must run when they are back, not vanish with its file."""
+    from core.outbox.models import TaskIntent
+
+    waiting = job(learner, hours_ago=30)
+    TaskIntent.objects.create(task_name=run_import.name, args=[waiting.pk], kwargs={})
+    assert delete_stale_imports()["deleted"] == 0
+    assert upload_exists(ImportJob.objects.get(pk=waiting.pk))

@@ -114,3 +114,54 @@ def test_other_learners_jobs_are_not_found(signed_in, other_learner, suffix):
     method = signed_in.post if suffix == "confirm/" else signed_in.get
     assert method(url).status_code == 404
     assert signed_in.get(id_url("flashcards_import_job", 10**11)).status_code == 404
+
+
+def stored_uploads():
+    """Upload files in private storage (each test has its own MEDIA_ROOT)."""
+    from config.storage import private_storage
+
+    try:
+        return private_storage().listdir("flashcard-imports")[1]
+    except FileNotFoundError:
+        return []
+
+
+def test_a_csv_over_the_importers_limit_is_refused_before_it_is_stored(signed_in):
+    """The form used to accept 100 MB; the CSV parser then refused over 2 MB, and the file
+    stayed on our disk for a day."""
+    too_big = b"front,back\n" + b"q,a\n" * (2 * 1024 * 1024 // 4 + 1)
+    response = upload(signed_in, "huge.csv", too_big)
+    assert response.status_code == 400
+    assert "A CSV file can be at most 2 MB; this one is 2.0 MB." in response.content.decode()
+    assert ImportJob.objects.count() == 0
+    assert stored_uploads() == []
+
+
+def test_an_anki_package_may_be_larger_than_a_csv(signed_in, learner, tmp_path):
+    data = genanki_package(tmp_path, [note("Q", "A")])
+    padded = data + b"\0" * (3 * 1024 * 1024)  # zip readers find the directory at the end
+    response = upload(signed_in, "big.apkg", padded)
+    assert "can be at most" not in response.content.decode()
+    assert ImportJob.objects.filter(user=learner, kind="apkg").count() == 1
+
+
+def test_a_learner_may_keep_three_uploads_waiting_and_no_more(signed_in, learner):
+    for number in range(3):
+        assert upload(signed_in, f"c{number}.csv", b"q,a\n").status_code == 302
+    response = upload(signed_in, "c4.csv", b"q,a\n")
+    assert response.status_code == 400
+    assert "You already have 3 imports waiting." in response.content.decode()
+    assert ImportJob.objects.filter(user=learner).count() == 3
+    assert len(stored_uploads()) == 3
+
+
+def test_uploads_are_rate_limited_per_learner(signed_in, learner, other_learner, client):
+    for _ in range(10):
+        upload(signed_in, "c.csv", b"q,a\n")
+        ImportJob.objects.filter(user=learner).delete()  # stay under the waiting quota
+    response = upload(signed_in, "c.csv", b"q,a\n")
+    assert response.status_code == 429
+    assert "Please wait an hour" in response.content.decode()
+    assert not ImportJob.objects.filter(user=learner).exists()
+    client.force_login(other_learner)
+    assert upload(client, "c.csv", b"q,a\n").status_code == 302  # limits are per learner

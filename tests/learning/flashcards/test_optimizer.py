@@ -147,3 +147,11 @@ def test_a_fit_that_finishes_after_a_return_to_defaults_is_dropped(learner):
     result = optimizer.fit_parameters(learner)
     assert not result.fitted
     assert StudySettings.objects.get(user=learner).parameters == []
+
+
+def test_asking_for_fits_again_and_again_is_refused_after_three_an_hour(signed_in, learner):
+    """A fit costs about a CPU second: the button is no way to load the server."""
+    statuses = [signed_in.post(reverse("flashcards_optimize")).status_code for _ in range(5)]
+    assert statuses == [400, 400, 400, 429, 429]  # 400: too few reviews to fit yet
+    refused = signed_in.post(reverse("flashcards_optimize")).content.decode()
+    assert "Please try again in an hour." in refused

@@ -21,3 +21,24 @@ def test_parallel_reviews_of_different_showings_all_count(learner, card):
     in_parallel(4, lambda n: services.review_card(learner, card.pk, 3, shown_token=f"t{n}"))
     assert ReviewLog.objects.filter(user=learner, card=card).count() == 4
     assert CardState.objects.get(user=learner, card=card).reps == 4
+
+
+def test_parallel_starts_and_stops_of_one_deck_all_answer_and_leave_one_row_at_most(
+    learner, other_learner
+):
+    """The review saw one 500 in 20 when "Study this deck" and "Stop studying" raced."""
+    from learning.flashcards.library import add_to_study, remove_from_study
+    from learning.flashcards.models import DeckStudy
+
+    from .conftest import make_deck
+
+    deck = make_deck(other_learner, cards=5, is_public=True)
+
+    def toggle(number):
+        actions = [add_to_study, remove_from_study] * 8
+        return {action(learner, deck.pk).pk for action in actions[number % 2 :][:15]}
+
+    assert in_parallel(20, toggle) == [{deck.pk}] * 20
+    assert DeckStudy.objects.filter(user=learner, deck=deck).count() <= 1
+    add_to_study(learner, deck.pk)
+    assert CardState.objects.filter(user=learner, card__deck=deck).count() == 5

@@ -8,6 +8,7 @@ from accounts.factories import UserFactory
 from learning.acs.factories import make_tree
 from learning.acs.models import AcsElement, AcsTask
 from learning.courses.factories import make_catalog, make_course
+from learning.courses.models import CourseInstructor
 from learning.courses.permissions import grant_course_editing
 from learning.enrollments.models import Enrollment
 from learning.orals.models import MockOralSection, OralQuestion
@@ -67,10 +68,10 @@ def enrolled(learner, course):
     return Enrollment.objects.create(user=learner, course=course)
 
 
-def make_instructor(catalog=None, grader=True, **fields):
+def make_instructor(catalog=None, grader=True, teaches=(), **fields):
     """A user in a group like Instructors (not Django staff, like the demo's): admin
-    access, the mock oral permissions when ``grader``, and editing of the course tree
-    under ``catalog`` when given."""
+    access, the mock oral permissions when ``grader``, editing of the course tree under
+    ``catalog`` when given, and credited on the courses in ``teaches``."""
     group = Group.objects.create(name=f"Teachers {Group.objects.count() + 1}")
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
@@ -81,10 +82,13 @@ def make_instructor(catalog=None, grader=True, **fields):
         grant_course_editing(group, catalog)
     user = UserFactory(first_name="Ida", last_name="Instructor", **fields)
     user.groups.add(group)
+    for course in teaches:
+        CourseInstructor.objects.create(page=course, user=user)
     return user
 
 
 @pytest.fixture
 def instructor(course):
-    """An instructor who can edit ``course`` (through its catalog) and grade mock orals."""
-    return make_instructor(course.get_parent())
+    """An instructor credited on ``course`` who can edit it (through its catalog) and
+    grade mock orals."""
+    return make_instructor(course.get_parent(), teaches=[course])

@@ -88,10 +88,31 @@ def test_a_dropped_enrollment_ends_the_instructors_access(client, enrolled, inst
     assert refused_everywhere(client, instructor, session)
 
 
-def test_editing_the_course_is_not_enough_without_the_grading_permission(
+def test_teaching_the_course_is_not_enough_without_the_grading_permission(
     client, enrolled, course, session
 ):
-    assert refused_everywhere(client, make_instructor(course.get_parent(), grader=False), session)
+    teacher = make_instructor(course.get_parent(), grader=False, teaches=[course])
+    assert refused_everywhere(client, teacher, session)
+
+
+def test_editing_every_course_page_is_not_teaching(client, enrolled, course, session):
+    """The demo's Instructors group may edit every course page; an instructor credited
+    on no course, or on another one, opens, grades and finishes nobody's mock oral."""
+    other_course = make_course(course.get_parent(), title="Commercial Pilot Prep")
+    uncredited = make_instructor(course.get_parent())
+    assert refused_everywhere(client, uncredited, session)
+    elsewhere = make_instructor(course.get_parent(), teaches=[other_course])
+    assert refused_everywhere(client, elsewhere, session)
+
+
+def test_an_uncredited_instructor_finds_no_session_in_the_admin(client, enrolled, course, session):
+    client.force_login(make_instructor(course.get_parent()))
+    listing = client.get(reverse("orals_mockoralsession_modeladmin_index"))
+    assert listing.status_code == 200
+    assert reverse("orals_session", args=[session.pk]) not in listing.content.decode()
+    for action in ("inspect", "history"):
+        url = reverse(f"orals_mockoralsession_modeladmin_{action}", args=[session.pk])
+        assert client.get(url).status_code == 404, action
 
 
 def test_completed_enrollments_still_count(enrolled, instructor, session):
@@ -126,4 +147,4 @@ def test_admin_listing_and_inspect_show_only_the_instructors_learners(
     assert reverse("orals_session", args=[stranger.pk]) not in text
     inspect = "orals_mockoralsession_modeladmin_inspect"
     assert client.get(reverse(inspect, args=[session.pk])).status_code == 200
-    assert client.get(reverse(inspect, args=[stranger.pk])).status_code in (302, 403)
+    assert client.get(reverse(inspect, args=[stranger.pk])).status_code == 404  # not listed

@@ -80,7 +80,7 @@ def test_session_listing_links_to_grading(client, enrolled, course, learner, sta
     from .conftest import make_instructor
 
     session, _ = services.start_session(learner, standard, task_ids=[task.pk])
-    client.force_login(make_instructor(course.get_parent()))
+    client.force_login(make_instructor(course.get_parent(), teaches=[course]))
     listing = client.get(reverse("orals_mockoralsession_modeladmin_index"))
     assert listing.status_code == 200
     assert reverse("orals_session", args=[session.pk]) in listing.content.decode()

@@ -24,6 +24,7 @@ from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
 from ..blocks import ListItemsBlock
+from ..forms import CoursePageForm
 from ..outline import course_outline
 from .tree import editor_tabs, tree_context
 
@@ -90,13 +91,20 @@ class CoursePage(BasePage):
     duration_minutes = models.PositiveIntegerField(default=0, editable=False)
     lesson_count = models.PositiveIntegerField(default=0, editable=False)
 
+    base_form_class = CoursePageForm
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("subtitle"),
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("thumbnail"),
-        InlinePanel("instructors", heading="Instructors", label="Instructor"),
+        InlinePanel(
+            "instructors",
+            heading="Instructors",
+            label="Instructor",
+            help_text="Set by administrators: credited instructors see this course's learners.",
+        ),
     ]
     details_panels = [
         FieldRowPanel([FieldPanel("level"), FieldPanel("category")]),

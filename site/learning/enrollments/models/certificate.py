@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from config.storage import private_storage
+
 TEMPLATE_VERSION = "1"
 # Crockford's base32 without I, L, O, U: readable aloud and never mistaken for digits.
 NUMBER_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -47,7 +49,10 @@ class Certificate(models.Model):
     revocation_date = models.DateTimeField(null=True, blank=True)
     revocation_reason = models.TextField(blank=True)
     template_version = models.CharField(max_length=10, default=TEMPLATE_VERSION)
-    pdf = models.FileField(upload_to=certificate_upload_to, blank=True, editable=False)
+    # Private storage: never under MEDIA_ROOT, handed out only by the holder's download view.
+    pdf = models.FileField(
+        upload_to=certificate_upload_to, storage=private_storage, blank=True, editable=False
+    )
     pdf_state = models.CharField(
         max_length=64, blank=True, editable=False, help_text="The state the stored PDF shows."
     )

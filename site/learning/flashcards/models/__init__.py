@@ -1,5 +1,5 @@
 from .deck import Deck, DeckPurpose, DeckStudy, Difficulty, Flashcard, FlashcardCategory
-from .imports import ImportJob, ImportStatus
+from .imports import ImportedMedia, ImportJob, ImportStatus
 from .settings import StudySettings
 from .state import CardState, CardStateKind, Rating, ReminderSent, ReviewLog
 
@@ -14,6 +14,7 @@ __all__ = [
     "FlashcardCategory",
     "ImportJob",
     "ImportStatus",
+    "ImportedMedia",
     "Rating",
     "ReminderSent",
     "ReviewLog",

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from config.storage import private_storage
+
 
 class ImportStatus(models.TextChoices):
     PENDING = "pending", "Waiting"
@@ -23,7 +25,8 @@ class ImportJob(models.Model):
     )
     kind = models.CharField(max_length=8, choices=[("csv", "CSV"), ("apkg", "Anki package")])
     original_name = models.CharField(max_length=255)
-    upload = models.FileField(upload_to="flashcard-imports/", blank=True)
+    # Private storage under a random name (the upload view picks it); deleted once the job ends.
+    upload = models.FileField(upload_to="flashcard-imports/", storage=private_storage, blank=True)
     status = models.CharField(max_length=8, choices=ImportStatus.choices, default="pending")
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
@@ -56,3 +59,22 @@ class ImportJob(models.Model):
 
 def progress_key(job_id):
     return f"flashcards:import-progress:{job_id}"
+
+
+class ImportedMedia(models.Model):
+    """A folder of images imported with Anki cards (``flashcards/<folder>/<n>.png`` in
+    private storage) and a deck whose cards show them: whoever may open the deck may
+    see the folder's images (learning.flashcards.media_views)."""
+
+    wagtail_reference_index_ignore = True
+
+    folder = models.CharField(max_length=64)
+    deck = models.ForeignKey("flashcards.Deck", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["folder", "deck"], name="flashcards_media_folder_deck"),
+        ]
+
+    def __str__(self):
+        return f"Images {self.folder} shown in deck {self.deck_id}"

@@ -1,0 +1,1 @@
+"""Shared infrastructure for every app: the task outbox (core.outbox) and helpers."""
