@@ -10,6 +10,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from .images import shareable_images
+
 
 class BasePage(Page):
     social_image = models.ForeignKey(
@@ -18,6 +20,7 @@ class BasePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=shareable_images,
         help_text="Shown when the page is shared (1200x630 works everywhere). "
         "Defaults to the site's social image.",
     )

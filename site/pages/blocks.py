@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
+
+from .images import ShareableImageBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -34,7 +35,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 class FigureBlock(blocks.StructBlock):
     """An image with a caption; the image carries its own alt text (Wagtail ImageBlock)."""
 
-    image = ImageBlock()
+    image = ShareableImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
 
     class Meta:

@@ -4,6 +4,8 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from .images import shareable_images
+
 
 class HeroFields(models.Model):
     hero_heading = models.CharField(max_length=120, default="Pass your checkride with confidence")
@@ -22,7 +24,12 @@ class HeroFields(models.Model):
         related_name="+",
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=shareable_images,
     )
 
     hero_panels = [

@@ -16,6 +16,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from .blocks import LinkTargetBlock
+from .images import shareable_images
 
 DEFAULT_FOOTER_TEXT = "Groundschool: ground school, flashcards and mock orals for FAA checkrides."
 
@@ -74,6 +75,7 @@ class SiteBranding(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=shareable_images,
         help_text="Shown 28 pixels high beside the site name. Leave empty for the plane mark.",
     )
     footer_text = models.TextField(max_length=500, blank=True, default=DEFAULT_FOOTER_TEXT)
@@ -83,6 +85,7 @@ class SiteBranding(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=shareable_images,
         help_text="Used when a shared page has no social image of its own (1200x630).",
     )
     organization_name = models.CharField(

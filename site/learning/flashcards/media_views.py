@@ -9,6 +9,7 @@ verified and learners who may not open the deck all get the same 404, so a URL t
 nothing about what exists.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.views.decorators.http import require_safe
 
@@ -20,7 +21,7 @@ from learning.enrollments.services import has_verified_email
 
 from .library import viewable_decks
 from .models import Flashcard, ImportedMedia
-from .sanitize import CARD_MEDIA_PATH
+from .sanitize import CARD_MEDIA_PATH, card_media_url
 
 # The card list shows a smaller copy; studying shows the uploaded picture.
 PICTURE_SIZES = {"full": None, "small": "max-480x320"}
@@ -58,7 +59,13 @@ def card_media(request, path):
     if not CARD_MEDIA_PATH.fullmatch(path):
         raise Http404("No such picture.")
     folder = path.split("/", 1)[0]
-    shown = ImportedMedia.objects.filter(folder=folder, deck__in=_viewable_deck_ids(request))
+    decks = ImportedMedia.objects.filter(folder=folder, deck__in=_viewable_deck_ids(request))
+    # One package can fill several decks from one folder: the image must be on a card
+    # of a deck the viewer may open, not merely in a folder one of them shares.
+    src = card_media_url(path)
+    shown = Flashcard.objects.filter(deck__in=decks.values("deck")).filter(
+        Q(front__contains=src) | Q(back__contains=src)
+    )
     if not shown.exists():
         raise Http404("No such picture.")
     return file_response(private_storage(), f"flashcards/{path}")

@@ -18,6 +18,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from pages.images import shareable_images
+
 QUOTE_MAX_LENGTH = 600
 
 
@@ -67,6 +69,7 @@ class Testimonial(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=shareable_images,
         help_text="Optional square photo; it is shown small and cropped to a circle.",
     )
     featured = models.BooleanField(

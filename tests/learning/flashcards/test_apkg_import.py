@@ -12,7 +12,7 @@ from config.storage import private_media_root
 from learning.flashcards import importing
 from learning.flashcards.models import CardState, CardStateKind, Deck, Flashcard, ReviewLog
 
-from .apkg_builders import PNG, add_revlog, as_anki21b, cloze, genanki_package, note
+from .apkg_builders import DECK_ID, PNG, add_revlog, as_anki21b, cloze, genanki_package, note
 
 
 @pytest.fixture(autouse=True)
@@ -169,3 +169,33 @@ def test_new_format_protobuf_media_list_with_zstd_media(learner, tmp_path):
     summary = import_bytes(learner, zip_members(members))
     assert summary["images"] == 1
     assert 'src="/flashcards/media/' in Flashcard.objects.get().front
+
+
+def test_one_packages_decks_share_a_folder_but_not_their_images(
+    learner, other_learner, client, tmp_path
+):
+    """A package with two Anki decks stores their images in one folder: making one deck
+    public must not open the other deck's images to its viewers (the names are 0.png,
+    1.png ..., so one visible name gives away the rest)."""
+    public, private = genanki.Deck(DECK_ID, "Signs"), genanki.Deck(DECK_ID + 1, "Diary")
+    public.add_note(note('Which sign? <img src="sign.png">', "Hold short"))
+    private.add_note(note('My logbook <img src="log.png">', "Private"))
+    paths = []
+    for name in ("sign.png", "log.png"):
+        (tmp_path / name).write_bytes(PNG)
+        paths.append(str(tmp_path / name))
+    target = tmp_path / "two.apkg"
+    genanki.Package([public, private], media_files=paths).write_to_file(str(target))
+    import_bytes(learner, target.read_bytes())
+
+    signs = Deck.objects.get(owner=learner, name="Signs")
+    Deck.objects.filter(pk=signs.pk).update(is_public=True)
+    shown = signs.cards.get().front.split('src="')[1].split('"')[0]
+    hidden = Flashcard.objects.get(deck__name="Diary").front.split('src="')[1].split('"')[0]
+    assert shown.rsplit("/", 1)[0] == hidden.rsplit("/", 1)[0]  # one folder
+
+    client.force_login(other_learner)
+    assert client.get(shown).status_code == 200
+    assert client.get(hidden).status_code == 404
+    client.force_login(learner)
+    assert client.get(hidden).status_code == 200

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
+from pages.images import shareable_images
 
 from ..blocks import ListItemsBlock
 from ..forms import CoursePageForm
@@ -57,7 +58,12 @@ class CoursePage(BasePage):
     )
     level = models.CharField(max_length=16, choices=CourseLevel.choices, default=CourseLevel.ALL)
     thumbnail = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=shareable_images,
     )
     price = models.DecimalField(
         max_digits=8,
