@@ -1,5 +1,9 @@
 """Request checks that every view would otherwise have to repeat."""
 
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.handlers.exception import response_for_exception
 from django.http import Http404, QueryDict
 
 NUL = "\x00"
@@ -42,3 +46,29 @@ def without_nul(querydict):
         cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
     cleaned._mutable = False
     return cleaned
+
+
+# Wagtail's choosers answer ".../chosen/<pk>/" with the chosen object (images, documents,
+# snippets), looking the pk up as given.
+CHOOSER_CHOSEN = re.compile(r"^/admin/.+/chosen/[^/]*/$")
+
+
+class MalformedChooserIdMiddleware:
+    """A chooser's "chosen" URL with an id that is no id is a 404, not a 500.
+
+    Wagtail's chooser views pass the pk from the URL straight to the database lookup, so
+    `/admin/images/chooser/chosen/abc/` raised ValueError (a 500). Only those routes are
+    covered: anywhere else such an error is a bug to fix, not to hide.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        malformed = isinstance(exception, ValueError | ValidationError | OverflowError)
+        if malformed and CHOOSER_CHOSEN.match(request.path_info):
+            return response_for_exception(request, Http404("No such object."))
+        return None
