@@ -6,6 +6,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
+# `make test` runs the suite on this many pytest-xdist workers (one per CPU by default;
+# 0 runs it in one process). Each worker takes whole test files, in pytest-django's
+# order (tests/parallel.py). A bare `.venv/bin/pytest tests/...` runs serially.
+PYTEST_WORKERS ?= logical
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 # The FAA's ACS PDF, when this checkout sits beside shared/acs/: the demo then imports all of it.
 ACS_PDF ?= $(firstword $(wildcard ../shared/acs/FAA-S-ACS-6C_Private_Pilot_ACS.pdf))
 
@@ -33,13 +38,13 @@ run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLit
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the test suite (SQLite by default; set DATABASE_URL for PostgreSQL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: install ## Run the test suite in parallel (SQLite by default; set DATABASE_URL for PostgreSQL)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-pg: install ## Run the test suite on the local PostgreSQL and Redis
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/groundschool \
 	REDIS_URL=redis://127.0.0.1:6379/14 CELERY_BROKER_URL=redis://127.0.0.1:6379/15 \
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 lint: install ## Ruff lint and format check
 	$(BIN)/ruff check .

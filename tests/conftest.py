@@ -6,9 +6,13 @@ reason on a developer machine and fails in CI (CI=true), where they must run.
 
 import os
 import socket
+from io import StringIO
+from itertools import groupby
 from urllib.parse import urlparse
 
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 
 import pytest
 
@@ -93,6 +97,48 @@ def commit(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The whole demo (`load_demo`), loaded once for the test module that asks for it,
+    inside a transaction rolled back after the module's last test.
+
+    Each test still runs in a savepoint of its own (pytest-django's `db`), so what one
+    test writes is gone before the next; only the demo is shared. The module's tests
+    that do not ask for it run before those that do (pytest_collection_modifyitems), on
+    an empty database. Tests of `load_demo` itself still call the command.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """In each run of a module's tests (after pytest-django's ordering), the tests that
+    read the module's shared demo go last, so the others start from an empty database."""
+
+    def reads_demo(item):
+        return "demo_content" in getattr(item, "fixturenames", ())
+
+    items[:] = [
+        item
+        for _path, run in groupby(items, key=lambda item: item.path)
+        for item in sorted(run, key=reads_demo)
+    ]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`make test`'s `--dist loadfile`, keeping pytest-django's order on each worker
+    (tests/parallel.py says why)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.parallel import FileRunScheduling
+
+    return FileRunScheduling(config, log)
 
 
 MIGRATED_CONTENT = {}

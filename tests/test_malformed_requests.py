@@ -7,14 +7,11 @@ byte, a word, a very long value), with bare-word and external `next` values and 
 bytes in the usual query parameters, by GET and POST (with a bare-word Referer). Each
 answer must be a clear one (2xx, 3xx or 4xx) and a redirect never leaves the site.
 
-The demo is loaded once for the module inside a transaction that is rolled back.
+The demo is loaded once for the module (demo_content) and rolled back after it.
 """
 
-from io import StringIO
 from urllib.parse import urlsplit
 
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 import pytest
@@ -85,13 +82,12 @@ def owned_ids(learner):
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+def demo(demo_content, django_db_blocker):
+    """The module's shared demo (tests/conftest.py): its learner, admin and their ids."""
+    with django_db_blocker.unblock():
         learner = User.objects.get(email="learner@demo.test")
         admin = User.objects.get(email="admin@demo.test")
-        yield {"learner": learner, "admin": admin, "ids": owned_ids(learner)}
-        transaction.set_rollback(True)
+        return {"learner": learner, "admin": admin, "ids": owned_ids(learner)}
 
 
 def visitor(demo, who):

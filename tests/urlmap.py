@@ -25,6 +25,15 @@ class Route:
         """The names of the route's parameters, in order ("" for unnamed groups)."""
         return [match["name"] or match["group"] or "" for match in PLACEHOLDER.finditer(self.route)]
 
+    @property
+    def id_placeholders(self):
+        """The names of the route's ``<id:...>`` parameters (database ids), in order."""
+        return [
+            match["name"]
+            for match in PLACEHOLDER.finditer(self.route)
+            if match["converter"] == "id"
+        ]
+
     def fill(self, values):
         """The path with each placeholder replaced by values[name] (a string), or by
         values[""] for unnamed ones; regex anchors are dropped."""

@@ -1,4 +1,5 @@
-"""Write paths for accounts (DESIGN.md 3: views call these, never save several models)."""
+"""Write paths for accounts (views call these and never save several models themselves;
+docs/architecture.md)."""
 
 from django.db import transaction
 

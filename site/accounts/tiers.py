@@ -1,10 +1,13 @@
-"""Access tiers (DESIGN.md 2.1): the one rule every surface asks before showing content.
+"""Access tiers (docs/architecture.md, "The tier rule"): the one rule every surface asks
+before showing content.
 
 Tiers are ordered so a check is a comparison: `tier_for(user) >= Tier.PREMIUM`.
 STAFF (anyone who may edit pages in Wagtail) sees everything.
 """
 
 from enum import IntEnum
+
+from .standing import is_staff_member
 
 _CACHE_ATTR = "_groundschool_tier"
 
@@ -33,7 +36,7 @@ def tier_for(user):
 
 
 def _resolve(user):
-    if user.has_perm("wagtailadmin.access_admin"):
+    if is_staff_member(user):
         return Tier.STAFF
     subscription = getattr(user, "subscription", None)
     if subscription is not None and subscription.grants_premium():

@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail_modeladmin.options import modeladmin_register
 from wagtail_modeladmin.views import CreateView
 
-from config.modeladmin import SafeExportIndexView, ScopedModelAdmin
+from core.modeladmin import SafeExportIndexView, ScopedModelAdmin
 
 from .managers import normalize_email_address
 from .models import Subscription, User

@@ -15,6 +15,8 @@ from email.utils import make_msgid
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 
+from core.outbox import enqueue
+
 MESSAGE_ID = "Message-ID"
 
 
@@ -76,7 +78,6 @@ def payload_to_message(payload, connection=None):
 
 
 def enqueue_after_commit(payload):
-    from core.outbox import enqueue
 
     from .tasks import deliver_email
 

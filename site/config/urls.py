@@ -12,13 +12,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from allauth.account.decorators import secure_admin_login
 
+from core.media import debug_media_urls
 from learning.courses.search import search
 from learning.courses.views import category_courses
 from pages.robots import robots_txt
 
-from . import converters  # noqa: F401  (registers <id:...> for the apps' URLs)
 from .health import healthz, livez, readyz
-from .media import debug_media_urls
 
 # One way in: the admin login pages and Wagtail's front-end login (which Wagtail serves
 # at _util/login/ for login-restricted pages) all hand over to allauth's, so email
@@ -39,13 +38,14 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("categories/<slug:slug>/", category_courses, name="category_courses"),
     path("", include("learning.enrollments.urls")),
-    path("", include("learning.enrollments.note_urls")),
+    path("", include("learning.enrollments.notes.urls")),
     path("", include("learning.assessments.urls")),
-    path("certificates/", include("learning.enrollments.certificate_urls")),
+    path("certificates/", include("learning.enrollments.certificates.urls")),
     path("reviews/", include("community.reviews.urls")),
     path("examiners/", include("community.gouge.urls")),
     path("flashcards/", include("learning.flashcards.urls")),
     path("acs/", include("learning.acs.urls")),
+    path("", include("learning.learner.urls")),
     path("orals/", include("learning.orals.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -53,7 +53,7 @@ urlpatterns = [
 
 # Signed short-lived links to private files; under DEBUG, /media/ serves public media
 # only (documents, certificates and learners' pictures go through checking views).
-urlpatterns += [path("", include("config.media"))]
+urlpatterns += [path("", include("core.media"))]
 if settings.DEBUG:
     urlpatterns += debug_media_urls()
 

@@ -2,11 +2,18 @@ from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
-    """Shared infrastructure: the transactional task outbox and worker heartbeats."""
+    """What every app may use: refusals and fragments, lenient query parsing, pagination,
+    URL converters, admin and CSV helpers, images, rate limits, and the task outbox.
+
+    `core` sits at the bottom of the layering: it imports no other app of ours.
+    """
 
     name = "core"
     label = "core"
     verbose_name = "Core"
 
     def ready(self):
+        from .converters import register_converters
         from .outbox import signals  # noqa: F401  (connects the Celery signal handlers)
+
+        register_converters()

@@ -4,7 +4,7 @@ settings.ACCOUNT_RATE_LIMITS ("5/5m/ip", "3/h/user") and shares its cache."""
 
 from allauth.core import ratelimit
 
-from pages.fragments import refusal
+from core.fragments import refusal
 
 
 def throttled(request, action, message):

@@ -10,7 +10,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from .images import shareable_images
+from core.storage import shareable_images
 
 
 class BasePage(Page):

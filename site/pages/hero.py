@@ -4,7 +4,7 @@ from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from .images import shareable_images
+from core.storage import shareable_images
 
 
 class HeroFields(models.Model):

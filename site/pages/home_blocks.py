@@ -9,9 +9,13 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from snippets.models import Category, Testimonial
+
 from .blocks import HeadingBlock, LinkTargetBlock, ParagraphBlock
+from .providers import course_cards, site_counts
 
 TEMPLATES = "pages/sections"
 STATS_CACHE_KEY = "home:stats"
@@ -48,14 +52,17 @@ class FeaturedCoursesBlock(blocks.StructBlock):
         description = "Course cards: hand-picked, or the courses marked as featured."
 
     def get_context(self, value, parent_context=None):
-        from learning.courses.catalog import course_cards
-
         context = super().get_context(value, parent_context)
-        context["courses"] = picked_or_featured(
-            course_cards().order_by("-first_published_at"),
-            value["courses"],
-            value["limit"],
-            is_featured=True,
+        cards = course_cards()
+        context["courses"] = (
+            []
+            if cards is None
+            else picked_or_featured(
+                cards.order_by("-first_published_at"),
+                value["courses"],
+                value["limit"],
+                is_featured=True,
+            )
         )
         return context
 
@@ -74,7 +81,6 @@ class FeaturedCategoriesBlock(blocks.StructBlock):
         description = "Links to category pages."
 
     def get_context(self, value, parent_context=None):
-        from snippets.models import Category
 
         context = super().get_context(value, parent_context)
         context["categories"] = picked_or_featured(
@@ -98,9 +104,6 @@ class TestimonialsBlock(blocks.StructBlock):
         description = "Quotes from learners: hand-picked, or the featured ones."
 
     def get_context(self, value, parent_context=None):
-        from wagtail.images import get_image_model
-
-        from snippets.models import Testimonial
 
         context = super().get_context(value, parent_context)
         avatars = get_image_model().objects.prefetch_renditions("fill-96x96")
@@ -119,11 +122,8 @@ def site_stats():
     if stats is None:
         from django.contrib.auth import get_user_model
 
-        from learning.courses.models import CoursePage, LessonPage
-
         stats = {
-            "courses": CoursePage.objects.live().public().count(),
-            "lessons": LessonPage.objects.live().public().count(),
+            **site_counts(),
             "learners": get_user_model().objects.filter(is_active=True).count(),
         }
         cache.set(STATS_CACHE_KEY, stats, STATS_CACHE_SECONDS)

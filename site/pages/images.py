@@ -1,26 +1,21 @@
 """Images the site may show on pages, snippets and settings: never a learner's private
 card picture.
 
-Card pictures are Wagtail images kept private by their file name (config/storage.py).
+Card pictures are Wagtail images kept private by their file name (core/storage.py).
 Wagtail's choosers list only the collections an editor may use, but the server accepts
 any image id, so an editor could post a draft naming a learner's picture and publish it.
-Every image field and block that the public site renders refuses them.
+Every image field (limit_choices_to=core.storage.shareable_images) and block that the
+public site renders refuses them.
 """
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from config.storage import PRIVATE_IMAGE_PREFIX, is_public_name
+from core.storage import is_public_name
 
 PRIVATE_PICTURE = "This picture belongs to a learner's flashcards; it cannot be shown on the site."
-
-
-def shareable_images():
-    """limit_choices_to for image foreign keys shown on the public site."""
-    return ~Q(file__contains=f"/{PRIVATE_IMAGE_PREFIX}")
 
 
 class ShareableImageBlock(ImageBlock):

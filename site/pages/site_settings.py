@@ -15,8 +15,9 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from core.storage import shareable_images
+
 from .blocks import LinkTargetBlock
-from .images import shareable_images
 
 DEFAULT_FOOTER_TEXT = "Groundschool: ground school, flashcards and mock orals for FAA checkrides."
 

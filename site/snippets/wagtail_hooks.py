@@ -10,7 +10,7 @@ from wagtail.admin.ui.tables import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from config.choosers import PageEditorsChooserViewSet, PermissionChooserViewSet
+from core.choosers import PageEditorsChooserViewSet, PermissionChooserViewSet
 
 from .filters import CategoryFilterSet, ExaminerFilterSet, TestimonialFilterSet
 from .models import Category, Examiner, Testimonial

@@ -15,9 +15,9 @@ from django.utils import timezone
 
 import pytest
 
-from accounts.demo import instructors_group
 from accounts.factories import SubscriptionFactory, UserFactory
 from accounts.models import Subscription, User
+from accounts.roles import instructors_group
 from accounts.tiers import Tier, tier_for
 
 pytestmark = pytest.mark.django_db

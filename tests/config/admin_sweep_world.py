@@ -32,12 +32,13 @@ from django_celery_beat.models import (
     SolarSchedule,
 )
 
-from accounts.demo import instructors_group
 from accounts.factories import SubscriptionFactory, UserFactory
+from accounts.roles import instructors_group
+from accounts.roles import moderators_group as gouge_moderators
+from accounts.roles import moderators_group as review_moderators
 from community.gouge import services as gouge_services
-from community.gouge.demo import moderators_group as gouge_moderators
 from community.reviews import services as review_services
-from community.reviews.demo import moderators_group as review_moderators
+from demo.loaders.orals import grant_grading
 from learning.acs.factories import make_tree
 from learning.acs.models import AcsArea, AcsElement, AcsStandard, AcsTask
 from learning.assessments import services as assessment_services
@@ -47,14 +48,13 @@ from learning.courses.factories import make_catalog, make_course, make_lesson, m
 from learning.courses.models import CourseInstructor
 from learning.courses.permissions import grant_course_editing
 from learning.enrollments import services as enrollment_services
-from learning.enrollments.certificates import issue_certificate
+from learning.enrollments.certificates.services import issue_certificate
 from learning.enrollments.factories import enroll
 from learning.enrollments.models import ActivityType, UserActivity
 from learning.flashcards import services as flashcard_services
-from learning.flashcards.demo import grant_deck_editing
 from learning.flashcards.factories import DeckFactory, FlashcardCategoryFactory, FlashcardFactory
+from learning.flashcards.permissions import grant_deck_editing
 from learning.orals import services as oral_services
-from learning.orals.demo import grant_grading
 from learning.orals.models import MockOralSection, OralQuestion
 from pages.collections import FLASHCARD_PICTURES, SITE_MEDIA, child_collection
 from pages.forms_pages import FormField, FormPage

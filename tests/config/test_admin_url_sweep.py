@@ -226,7 +226,7 @@ ALSO_OPENED_BY = {
     Attempt: ["assessments.view_assessment", "assessments.change_assessment"],
 }
 # Snippets page editors pick in page panels and blocks: their choosers also open to users
-# with page rights (config.choosers).
+# with page rights (core.choosers).
 PICKED_IN_PAGES = {Category, Testimonial}
 
 
@@ -552,7 +552,7 @@ def test_admin_urls_answer_only_what_the_role_may_see(role, settings, tmp_path):
 def test_every_modeladmin_checks_its_objects_views():
     """The sweep covers today's objects; this keeps tomorrow's ModelAdmin on the base
     class that scopes and checks its inspect, edit, delete and history views."""
-    from config.modeladmin import ScopedModelAdmin
+    from core.modeladmin import ScopedModelAdmin
 
     admins = {type(modeladmin_of(callback)) for _, _, callback in admin_routes()}
     admins.discard(type(None))

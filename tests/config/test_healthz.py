@@ -147,8 +147,9 @@ def test_livez_checks_nothing_but_the_process(client, settings, django_assert_nu
 
 
 def test_healthz_answers_load_balancer_probes_and_refuses_writes(client, worker_alive):
-    assert client.head("/healthz").status_code == 200
-    assert client.post("/healthz").status_code == 405
+    assert client.head("/healthz").status_code == 200  # a probe reads only the status
+    refused = client.post("/healthz")
+    assert (refused.status_code, refused["Allow"]) == (405, "GET, HEAD")
 
 
 def test_readyz_keeps_the_instance_in_rotation_while_workers_and_broker_are_down(client, settings):

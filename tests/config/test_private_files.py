@@ -28,15 +28,15 @@ from wagtail.images import get_image_model
 import pytest
 
 from accounts.factories import SubscriptionFactory, UserFactory
-from config.media import debug_media_urls
-from config.storage import SIGNED_URL_SALT, private_media_root
+from core.media import debug_media_urls
+from core.storage import SIGNED_URL_SALT, private_media_root
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
 from learning.courses.models import LessonResource
+from learning.enrollments.certificates.pdf import store_certificate_pdf
 from learning.enrollments.factories import enroll
 from learning.enrollments.models import Certificate
-from learning.enrollments.pdf import store_certificate_pdf
-from learning.flashcards import importing
 from learning.flashcards.factories import DeckFactory
+from learning.flashcards.imports import services as importing
 from learning.flashcards.models import Deck, Flashcard, ImportJob
 from pages.collections import SITE_MEDIA, child_collection
 from tests.learning.flashcards.apkg_builders import PNG, genanki_package, note
@@ -122,7 +122,8 @@ def world(backend, client, tmp_path):
     response = client.post(
         reverse("flashcards_card_create", args=[deck.pk]), {**card_form, "image": image_upload()}
     )
-    assert response.status_code in (200, 302), response.content[:500]
+    assert response.status_code == 302, response.content[:500]
+    assert response["Location"] == f"/flashcards/decks/{deck.pk}/#add-card"
     picture_card = deck.cards.get(front="Which sign?")
     client.logout()
 
@@ -317,9 +318,10 @@ def debug_media(settings):
 def test_debug_media_serves_public_images_only(world, client, settings, debug_media):
     public = world.public_image
     response = client.get(f"/media/{public.file.name}")
-    assert response.status_code == 200
+    assert (response.status_code, response["Content-Type"]) == (200, "image/png")
     rendition = public.get_rendition("max-165x165")
-    assert client.get(f"/media/{rendition.file.name}").status_code == 200
+    served = client.get(f"/media/{rendition.file.name}")
+    assert (served.status_code, served["Content-Type"]) == (200, "image/png")
     # Files left in MEDIA_ROOT from before private storage: not served either.
     legacy = Path(settings.MEDIA_ROOT) / "documents" / "premium-checklist.pdf"
     legacy.parent.mkdir(parents=True)
@@ -329,6 +331,7 @@ def test_debug_media_serves_public_images_only(world, client, settings, debug_me
         for viewer in VIEWERS:
             response = as_viewer(client, world, viewer).get(f"/media/{name}")
             assert response.status_code == 404, (label, viewer)
+            assert response["Content-Type"].startswith("text/html"), (label, viewer)  # no file
 
 
 @S3
@@ -362,14 +365,20 @@ class _SignedAnHourAgo(signing.TimestampSigner):
 def test_local_private_links_are_signed_and_short_lived(world, client):
     name = world.picture_card.image.file.name
     link = storages["private"].url(name)
-    assert client.get(link).status_code == 200  # the link itself is the permission
+    served = client.get(link)  # the link itself is the permission
+    assert (served.status_code, served["Content-Type"]) == (200, "image/png")
     path, _, signature = link.partition("?s=")
-    assert client.get(path).status_code == 404
-    assert client.get(f"{path}?s={signature[:-2]}xx").status_code == 404
     other = world.documents["premium"].file.name
-    assert client.get(f"{reverse('private_file', args=[other])}?s={signature}").status_code == 404
     expired = _SignedAnHourAgo(salt=SIGNED_URL_SALT).sign(name)[len(name) + 1 :]
-    assert client.get(f"{path}?s={expired}").status_code == 404
+    for refused in (
+        path,
+        f"{path}?s={signature[:-2]}xx",
+        f"{reverse('private_file', args=[other])}?s={signature}",
+        f"{path}?s={expired}",
+    ):
+        response = client.get(refused)
+        assert response.status_code == 404, refused
+        assert "We could not find that page" in response.content.decode(), refused
 
 
 @LOCAL

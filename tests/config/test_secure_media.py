@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 import pytest
 
 from accounts.factories import UserFactory
-from config.storage import has_token, is_public_name, with_token
+from core.storage import has_token, is_public_name, with_token
 from learning.courses.factories import make_catalog, make_course
 from learning.enrollments.factories import enroll
 from learning.enrollments.models import Certificate

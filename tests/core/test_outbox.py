@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 from django.conf import settings as django_settings
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 import pytest
@@ -27,6 +27,7 @@ from core.models import TaskIntent, WorkerHeartbeat
 from core.outbox import enqueue, pending_intent, publishing, relay, signals
 from core.outbox.tasks import relay_outbox
 from tests.core import tasks as test_tasks
+from tests.races import in_parallel, postgres_race
 
 pytestmark = pytest.mark.django_db
 
@@ -294,30 +295,26 @@ def test_pending_intent_finds_the_unfinished_run_with_those_arguments():
     assert pending_intent(test_tasks.explode) is None
 
 
-@pytest.mark.django_db(transaction=True)
+@postgres_race  # SKIP LOCKED is PostgreSQL's; on SQLite relays take turns on its write lock
 def test_rows_another_relay_holds_are_skipped():
-    if connection.vendor != "postgresql":
-        pytest.skip("SKIP LOCKED is PostgreSQL's; on SQLite relays take turns on its write lock")
     held, free = intent(1, next_attempt_at=ago(10)), intent(2, next_attempt_at=ago(5))
     locked, release = threading.Event(), threading.Event()
 
     def other_relay():
-        try:
-            with transaction.atomic():
-                TaskIntent.objects.select_for_update().get(pk=held.pk)
-                locked.set()
-                release.wait(10)
-        finally:
-            connection.close()
+        with transaction.atomic():
+            TaskIntent.objects.select_for_update().get(pk=held.pk)
+            locked.set()
+            release.wait(10)
 
-    thread = threading.Thread(target=other_relay)
-    thread.start()
-    try:
-        assert locked.wait(10)
-        relay()
-    finally:
-        release.set()
-        thread.join()
+    def relay_while_held():
+        try:
+            assert locked.wait(10)
+            relay()
+        finally:
+            release.set()
+
+    steps = (other_relay, relay_while_held)
+    in_parallel(len(steps), lambda n: steps[n]())
     assert test_tasks.CALLS == [("call", 2)]
     assert fresh(held).done_at is None
     assert fresh(free).done_at is not None

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 import pytest
 
-from accounts.demo import demo_password
+from demo.loaders.accounts import demo_password
 from learning.courses.models import LessonPage
 
 pytestmark = [

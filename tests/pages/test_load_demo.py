@@ -11,8 +11,8 @@ import pytest
 
 from accounts.models import User
 from accounts.tiers import Tier, tier_for
-from community.gouge.demo import DEMO_APPLICANTS
-from community.reviews.demo import DEMO_REVIEWERS
+from demo.loaders.gouge import DEMO_APPLICANTS
+from demo.loaders.reviews import DEMO_REVIEWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,7 @@ def test_load_demo_twice_creates_each_record_once():
 
 
 @pytest.mark.parametrize(("email", "tier"), DEMO_LOGINS.items())
-def test_every_demo_login_works_with_the_default_password(client, email, tier):
-    call_command("load_demo", stdout=StringIO())
+def test_every_demo_login_works_with_the_default_password(client, demo_content, email, tier):
     response = client.post(reverse("account_login"), {"login": email, "password": "groundschool"})
     assert response.status_code == 302, email
     user = User.objects.get(email=email)
@@ -48,22 +47,24 @@ def test_demo_password_comes_from_the_environment(client, monkeypatch):
     ok = client.post(
         reverse("account_login"), {"login": "learner@demo.test", "password": "Flaps-Up-35"}
     )
-    assert ok.status_code == 302
+    assert (ok.status_code, ok["Location"]) == (302, "/")
+    assert client.session["_auth_user_id"] == str(User.objects.get(email="learner@demo.test").pk)
 
 
-def test_instructor_and_admin_reach_the_wagtail_admin(client):
-    call_command("load_demo", stdout=StringIO())
+def test_instructor_and_admin_reach_the_wagtail_admin(client, demo_content):
     for email in ("instructor@demo.test", "admin@demo.test"):
         client.force_login(User.objects.get(email=email))
-        assert client.get("/admin/").status_code == 200, email
+        dashboard = client.get("/admin/")
+        assert dashboard.status_code == 200, email
+        assert "<title>Dashboard - Wagtail</title>" in dashboard.content.decode(), email
     client.force_login(User.objects.get(email="learner@demo.test"))
-    assert client.get("/admin/").status_code == 302
+    refused = client.get("/admin/")
+    assert (refused.status_code, refused["Location"]) == (302, "/accounts/login/?next=/admin/")
 
 
-def test_load_demo_keeps_what_editors_changed(client):
+def test_load_demo_keeps_what_editors_changed(client, demo_content):
     from pages.models import HomePage
 
-    call_command("load_demo", stdout=StringIO())
     home = HomePage.objects.get()
     home.hero_heading = "Spring checkride bootcamp"
     home.save_revision().publish()
@@ -76,11 +77,10 @@ def test_load_demo_keeps_what_editors_changed(client):
     assert b"Spring checkride bootcamp" in client.get("/").content
 
 
-def test_the_demo_learner_has_acs_coverage_to_show():
-    from learning.acs.coverage import retained_ids, studied_ids
+def test_the_demo_learner_has_acs_coverage_to_show(demo_content):
     from learning.acs.models import AcsStandard
+    from learning.learner.coverage import retained_ids, studied_ids
 
-    call_command("load_demo", stdout=StringIO())
     learner = User.objects.get(email="learner@demo.test")
     standard = AcsStandard.objects.get(code="PA")
     assert studied_ids(learner, standard)

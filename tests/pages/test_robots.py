@@ -39,4 +39,5 @@ def test_robots_txt_is_never_publicly_cached_for_signed_in_users(client):
 
 
 def test_robots_txt_refuses_writes(client):
-    assert client.post("/robots.txt").status_code == 405
+    refused = client.post("/robots.txt")
+    assert (refused.status_code, refused["Allow"]) == (405, "GET, HEAD")

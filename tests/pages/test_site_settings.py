@@ -265,7 +265,7 @@ def test_demo_menus_and_contact_page_load_once_and_keep_editor_changes(client, s
 
     from django.core.management import call_command
 
-    from pages import demo_site
+    from demo.loaders import site_settings as demo_site
     from pages.forms_pages import FormPage
 
     call_command("load_demo", stdout=StringIO())

@@ -5,7 +5,8 @@ from io import StringIO
 
 import pytest
 
-from snippets import demo, models
+from demo.loaders import snippets as demo
+from snippets import models
 
 pytestmark = pytest.mark.django_db
 

@@ -5,14 +5,14 @@ are dropped with a notice, never an error. Examiner pages show approved reports 
 pseudonymously, and figures only once aggregates.publishable() says there are enough.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Q, TextField, Value
 from django.db.models.functions import Cast, Coalesce
 
-from learning.courses.catalog import MAX_QUERY_LENGTH, paginate
-from pages.query import search_text
+from core.pagination import paginate
+from core.query import MAX_QUERY_LENGTH, LenientFilters, search_text
 from snippets.models.examiner import Certificate, Examiner
 
 from .aggregates import publishable
@@ -39,30 +39,22 @@ def examiner_regions():
 
 
 @dataclass
-class DirectoryFilters:
+class DirectoryFilters(LenientFilters):
     query: str = ""
     region: str = ""
     certificate: str = ""
     sort: str = "name"
-    notices: list = field(default_factory=list)
 
     @classmethod
     def from_querydict(cls, params, regions):
         filters = cls()
         filters.query = search_text(params, "q", MAX_QUERY_LENGTH)
-        filters.region = filters._choice(params, "region", set(regions), "region")
-        filters.certificate = filters._choice(
+        filters.region = filters.choice(params, "region", set(regions), "region")
+        filters.certificate = filters.choice(
             params, "certificate", dict(Certificate.choices), "certificate"
         )
-        filters.sort = filters._choice(params, "sort", SORTS, "sort order") or "name"
+        filters.sort = filters.choice(params, "sort", SORTS, "sort order") or "name"
         return filters
-
-    def _choice(self, params, name, allowed, label):
-        value = params.get(name, "").strip()
-        if value and value not in allowed:
-            self.notices.append(f"We ignored an unknown {label}.")
-            return ""
-        return value
 
     @property
     def active(self):

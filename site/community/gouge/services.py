@@ -1,4 +1,5 @@
-"""Write paths for gouge (DESIGN 3): submit, edit, withdraw, flag, approve, reject.
+"""Write paths for gouge (docs/architecture.md, "Write paths"): submit, edit, withdraw,
+flag, approve, reject.
 
 Every change that can move an examiner's numbers schedules the idempotent recompute
 task through the task outbox (core.outbox), published after commit; moderation
@@ -12,9 +13,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from accounts.standing import has_verified_email
+from core.fragments import Refused
 from core.outbox import enqueue
-from learning.enrollments.services import has_verified_email
-from pages.fragments import Refused
 
 from .models import GougeFlag, GougeReport, Status
 

@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from snippets.models import Examiner
+
 
 @shared_task
 def recompute_examiner_stats(examiner_id):
@@ -14,7 +16,6 @@ def recompute_examiner_stats(examiner_id):
 @shared_task
 def recompute_all_examiner_stats():
     """Every examiner with reports or stats; beat runs it nightly to repair any drift."""
-    from snippets.models import Examiner
 
     from .aggregates import recompute
 

@@ -1,7 +1,7 @@
 """Examiner directory, examiner pages and the gouge write views.
 
 Reads are public and the same for every guest (so shared caches may keep them); writes
-need a signed-in applicant, call the services and answer with pages.fragments' protocol:
+need a signed-in applicant, call the services and answer with core.fragments' protocol:
 a redirect and a message, or a refusal that shows the form again with what was typed.
 """
 
@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.standing import has_verified_email
+from core.fragments import fragment_or_redirect, refusal, sign_in_required
 from core.redirects import referer_or
-from learning.enrollments.services import has_verified_email
-from pages.fragments import fragment_or_redirect, refusal, sign_in_required
 from snippets.models.examiner import Certificate
 
 from . import services
@@ -121,10 +121,7 @@ def gouge_submit(request, slug):
 def gouge_edit(request, report_id):
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    try:
-        report = services.own_report(request.user, report_id)
-    except services.GougeError as error:
-        return refusal(request, error.message, error.status)
+    report = services.own_report(request.user, report_id)
     examiner = report.examiner
     if request.method != "POST":
         form = GougeReportForm(instance=report, examiner=examiner, user=request.user)
@@ -145,10 +142,7 @@ def gouge_edit(request, report_id):
 @require_POST
 @signed_in
 def gouge_withdraw(request, report_id):
-    try:
-        report = services.withdraw_report(request.user, report_id)
-    except services.GougeError as error:
-        return refusal(request, error.message, error.status)
+    report = services.withdraw_report(request.user, report_id)
     message = "Your report is withdrawn."
     return fragment_or_redirect(request, None, {}, examiner_url(report.examiner), message)
 
@@ -164,10 +158,7 @@ def gouge_flag(request, report_id):
         message = form.errors["reason"][0]
         context = {"form": form, "report": report, "examiner": report.examiner}
         return refusal(request, message, 400, page=FLAG_PAGE, context=context)
-    try:
-        flag, created = services.flag_report(request.user, report_id, form.cleaned_data["reason"])
-    except services.GougeError as error:
-        return refusal(request, error.message, error.status)
+    flag, created = services.flag_report(request.user, report_id, form.cleaned_data["reason"])
     if created:
         message = "Thanks for telling us. A moderator will look at this report."
     else:

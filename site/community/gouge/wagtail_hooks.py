@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 
 from .admin_views import GougeModerationView, can_moderate
 from .models import GougeFlag, GougeReport

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from pages.query import as_id
+from core.query import as_id
 
 from . import services
 from .models import Review

@@ -1,4 +1,5 @@
-"""Write paths for reviews (DESIGN 3): views, the admin and the demo call these, nothing else
+"""Write paths for reviews (docs/architecture.md, "Write paths"): views, the admin and the
+demo call these, nothing else
 writes a review, a vote or a course rating.
 
 Counters are recomputed from their source rows, never incremented, so a retry, a double
@@ -14,10 +15,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from accounts.standing import has_verified_email
+from core.fragments import Refused
 from learning.courses.models import CoursePage
 from learning.enrollments.models import LessonProgress
-from learning.enrollments.services import current_enrollment, has_verified_email
-from pages.fragments import Refused
+from learning.enrollments.services import current_enrollment
 
 from .models import CourseRating, HelpfulVote, Review, ReviewSettings
 

@@ -1,7 +1,7 @@
 """Review views: thin wrappers that check input, call services and answer page or fragment.
 
 Writes answer the JS path with the re-rendered section (or review) and the no-JS path with
-a redirect; refusals keep what the learner typed (pages.fragments has the protocol).
+a redirect; refusals keep what the learner typed (core.fragments has the protocol).
 """
 
 from functools import wraps
@@ -12,10 +12,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.fragments import answers_refusals, fragment_or_redirect, refusal, wants_fragment
+from core.pagination import paginate
+from core.query import LenientFilters
 from core.redirects import referer_or
-from learning.courses.catalog import paginate
 from learning.courses.models import CoursePage
-from pages.fragments import fragment_or_redirect, refusal, wants_fragment
 
 from . import services
 from .forms import ReviewForm
@@ -34,7 +35,9 @@ REVIEW = "community/reviews/components/review.html"
 
 
 def login_for_reviews(view):
-    """Signed-in learners only: JS gets a 403 it can announce, a form post the login page."""
+    """Signed-in learners only: JS gets a 403 it can announce, a form post the login page.
+    A refusal the services raise is answered as one (answers_refusals)."""
+    view = answers_refusals(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -64,11 +67,9 @@ def course_reviews(request, course_id):
         return refusal(request, "That course does not exist.", status=404)
     if request.method == "POST":
         return write_review(request, course)
-    sort = request.GET.get("sort", "newest")
-    notices = []
-    if sort not in SORTS:
-        notices.append("We ignored an unknown sort order.")
-        sort = "newest"
+    filters = LenientFilters()
+    sort = filters.choice(request.GET, "sort", SORTS, "sort order", default="newest")
+    notices = filters.notices
     page = paginate(approved_reviews(course, sort), request.GET.get("page"), notices)
     context = {
         "course": course,
@@ -117,10 +118,7 @@ def refuse_form(request, course, form, message, status):
 @require_POST
 @login_for_reviews
 def delete_review(request, review_id):
-    try:
-        review = services.delete_review(request.user, review_id)
-    except services.ReviewError as error:
-        return refusal(request, error.message, error.status)
+    review = services.delete_review(request.user, review_id)
     message = "Your review is deleted."
     course = reviewable_course(review.course_id)
     if course is None:
@@ -137,13 +135,10 @@ def helpful(request, review_id):
     The form says which, so a double click votes once instead of toggling twice.
     """
     wanted = request.POST.get("helpful", "1") != "0"
-    try:
-        if wanted:
-            review = services.vote_helpful(request.user, review_id)
-        else:
-            review = services.unvote(request.user, review_id)
-    except services.ReviewError as error:
-        return refusal(request, error.message, error.status)
+    if wanted:
+        review = services.vote_helpful(request.user, review_id)
+    else:
+        review = services.unvote(request.user, review_id)
     review = Review.objects.select_related("user__profile").filter(pk=review.pk).first()
     if review is None:  # deleted by its author a moment ago
         return refusal(request, services.NO_SUCH_REVIEW, status=404)

@@ -14,7 +14,7 @@ from wagtail.admin.menu import MenuItem
 
 from wagtail_modeladmin.options import modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 
 from .admin_views import ModerationQueueView, can_moderate
 from .models import Review

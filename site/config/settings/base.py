@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "learning.acs",
     "learning.flashcards",
     "learning.orals",
+    "learning.learner",
     "community.reviews",
     "community.gouge",
     "wagtail.contrib.settings",
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "demo",  # load_demo and its loaders; no product app imports it
 ]
 
 MIDDLEWARE = [
@@ -267,7 +269,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploads are public media (page and course images, avatars: MEDIA_ROOT, served at
 # MEDIA_URL) or private files (documents, certificate PDFs, flashcard imports, learners'
 # card pictures and imported card images), which only views that check the viewer hand
-# out. "default" routes each name to one of the two (config/storage.py). Wagtail
+# out. "default" routes each name to one of the two (core/storage.py). Wagtail
 # streams a local document through its checking view and, on S3, redirects to a
 # presigned URL; WAGTAILDOCS_SERVE_METHOD must never be "direct".
 MEDIA_URL = "/media/"
@@ -285,7 +287,7 @@ if s3_bucket:
         "signature_version": "s3v4",
     }
     public_media = {
-        "BACKEND": "config.s3.PublicS3Storage",
+        "BACKEND": "core.s3.PublicS3Storage",
         "OPTIONS": {
             **s3_options,
             "bucket_name": s3_bucket,
@@ -295,7 +297,7 @@ if s3_bucket:
         },
     }
     private_media = {
-        "BACKEND": "config.s3.PrivateS3Storage",
+        "BACKEND": "core.s3.PrivateS3Storage",
         "OPTIONS": {
             **s3_options,
             "bucket_name": env_str("AWS_PRIVATE_STORAGE_BUCKET_NAME") or s3_bucket,
@@ -304,9 +306,9 @@ if s3_bucket:
     }
 else:
     public_media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    private_media = {"BACKEND": "config.storage.PrivateFileSystemStorage"}
+    private_media = {"BACKEND": "core.storage.PrivateFileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "config.storage.MediaStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "public": public_media,
     "private": private_media,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

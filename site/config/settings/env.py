@@ -1,6 +1,6 @@
 """Typed readers for environment variables.
 
-Settings come from the environment only (DESIGN.md 4); these helpers keep the
+Settings come from the environment only (docs/architecture.md, "Settings"); these helpers keep the
 parsing rules (what counts as true, how lists are split) in one place.
 """
 

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from pages.fragments import Refused
+from core.fragments import Refused
 
 from .models import AcsArea, AcsElement, AcsStandard, AcsTask, ElementKind
 

@@ -1,4 +1,5 @@
-"""/acs/: the public standards and the editors' element search."""
+"""/acs/: the index of standards and the editors' element search (a standard's own
+page, with readiness marks, is in learning.learner)."""
 
 from django.urls import path
 
@@ -7,5 +8,4 @@ from . import views
 urlpatterns = [
     path("", views.standard_index, name="acs_index"),
     path("elements/search/", views.element_search, name="acs_element_search"),
-    path("<slug:slug>/", views.standard_detail, name="acs_standard"),
 ]

@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
+from core.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 
 from .models import AcsArea, AcsElement, AcsStandard, AcsTask
 

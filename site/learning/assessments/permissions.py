@@ -1,20 +1,13 @@
-"""What the Instructors group may do with quizzes in the Wagtail admin: write them.
+"""Quiz editing in the Wagtail admin: the Instructors role (accounts.roles) holds it; this
+grants it to any group.
 
 Assessments are snippets, so editing them needs the model's own permissions (on top of
-admin access); import, export and the learner preview need "change". Run by load_demo;
-on a real site an admin grants the same through Settings > Groups.
+admin access); import, export and the learner preview need "change".
 """
 
-from django.contrib.auth.models import Permission
-
-QUIZ_PERMISSIONS = ["add_assessment", "change_assessment", "delete_assessment", "view_assessment"]
+from accounts.roles import QUIZ_EDITING, grant
 
 
 def grant_quiz_editing(group):
     """Idempotently let `group` use the admin and add, change, delete and view quizzes."""
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(
-            content_type__app_label="assessments", codename__in=QUIZ_PERMISSIONS
-        ),
-    )
+    grant(group, QUIZ_EDITING)

@@ -1,4 +1,5 @@
-"""Write paths for quizzes (DESIGN 3): start, save an answer, submit, auto-submit.
+"""Write paths for quizzes (docs/architecture.md, "Write paths"): start, save an answer,
+submit, auto-submit.
 
 The learner's enrollment row is locked while an attempt starts, so parallel starts
 cannot exceed the attempts allowed; the attempt row is locked while an answer is
@@ -15,9 +16,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.fragments import Refused
+from core.query import as_id
+from learning.courses.models import LessonPage
 from learning.enrollments import services as enrollments
-from pages.fragments import Refused
-from pages.query import as_id
 
 from .grading import grade
 from .models import Attempt, AttemptAnswer, Question
@@ -66,7 +68,6 @@ def _lesson_enrollment(user, assessment, lock):
 
 def lesson_is_open(lesson):
     """Live, and not behind a Wagtail view restriction (password, login or groups)."""
-    from learning.courses.models import LessonPage
 
     return LessonPage.objects.live().public().filter(pk=lesson.pk).exists()
 

@@ -19,8 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.tiers import tier_for
+from core.fragments import fragment_or_redirect, refusal, sign_in_required, wants_fragment
 from learning.enrollments.models import LessonProgress
-from pages.fragments import fragment_or_redirect, refusal, sign_in_required, wants_fragment
 
 from . import services, take
 from .models import Assessment, Attempt
@@ -129,11 +129,8 @@ def start(request, assessment_id):
 @require_GET
 @signed_in
 def attempt_page(request, attempt_id):
-    try:
-        attempt = _own_attempt(request, attempt_id)
-        _may_read(request, attempt)
-    except AssessmentError as error:
-        return refusal(request, error.message, error.status)
+    attempt = _own_attempt(request, attempt_id)
+    _may_read(request, attempt)
     if attempt.is_submitted:
         return redirect(_result_url(attempt))
     if services.is_expired(attempt):
@@ -197,11 +194,8 @@ def _form_again(request, attempt, error):
 @signed_in
 def save(request, attempt_id):
     """The form's own Save button (no JavaScript needed)."""
-    try:
-        attempt = _own_attempt(request, attempt_id)
-        _may_read(request, attempt)
-    except AssessmentError as error:
-        return refusal(request, error.message, error.status)
+    attempt = _own_attempt(request, attempt_id)
+    _may_read(request, attempt)
     closed = _closed(request, attempt)
     if closed is not None:
         return closed
@@ -218,11 +212,8 @@ def save(request, attempt_id):
 @require_POST
 @signed_in
 def submit(request, attempt_id):
-    try:
-        attempt = _own_attempt(request, attempt_id)
-        _may_read(request, attempt)
-    except AssessmentError as error:
-        return refusal(request, error.message, error.status)
+    attempt = _own_attempt(request, attempt_id)
+    _may_read(request, attempt)
     closed = _closed(request, attempt)
     if closed is not None:
         return closed
@@ -247,11 +238,8 @@ def _lesson_done(user, lesson):
 @require_GET
 @signed_in
 def result(request, attempt_id):
-    try:
-        attempt = _own_attempt(request, attempt_id)
-        _may_read(request, attempt)
-    except AssessmentError as error:
-        return refusal(request, error.message, error.status)
+    attempt = _own_attempt(request, attempt_id)
+    _may_read(request, attempt)
     if not attempt.is_submitted:
         return redirect("quiz_attempt", attempt.pk)
     assessment = attempt.assessment

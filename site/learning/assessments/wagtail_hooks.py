@@ -23,11 +23,10 @@ from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 import django_filters
 
-from config import converters  # noqa: F401  (admin URLs are built before config.urls runs)
-from config.choosers import PermissionChooserViewSet
+from core.choosers import PermissionChooserViewSet
 from learning.courses.models import CoursePage
 
-from .import_views import (
+from .admin.bank_views import (
     CHANGE,
     VIEW,
     ConfirmImportView,
@@ -183,13 +182,13 @@ def register_bank_urls():
 
 # --------------------------------------------------------------------------------------
 # Instructor insight: attempts, pass rates and per-question statistics.
-# insight.py (owned separately) registers its own admin URLs, menu items and modeladmin;
+# admin/insight.py registers its own admin URLs, menu items and modeladmin;
 # importing it here, after everything above, makes Wagtail load those registrations with
 # this app's hooks. The editor and listing link to its statistics page by URL name
 # (STATISTICS_URL_NAME) when that URL exists.
 # --------------------------------------------------------------------------------------
 
-from . import insight  # noqa: E402, F401
+from .admin import insight  # noqa: E402, F401
 
 
 @hooks.register("before_delete_snippet")

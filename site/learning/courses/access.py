@@ -1,4 +1,4 @@
-"""Who may see which lesson content: the tier rule of DESIGN.md 2.1 for courses.
+"""Who may see which lesson content: the tier rule (docs/architecture.md) for courses.
 
 Every surface that shows lesson content (page HTML, gated blocks, search, resources,
 documents) asks these functions, so the rule lives in one place.

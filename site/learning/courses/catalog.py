@@ -4,20 +4,17 @@ Bad or stale links (an old category slug, `?page=abc`) must still show a useful
 catalog, so nothing here raises: unknown values are dropped and reported as notices.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Prefetch, Q
 
 from wagtail.images import get_image_model
 
-from pages.query import search_text
+from core.query import MAX_QUERY_LENGTH, LenientFilters, search_text
 from snippets.models import Category
 
 from .models.course import CourseLevel
 
-PAGE_SIZE = 12
-MAX_QUERY_LENGTH = 100
 THUMBNAIL_SPEC = "fill-480x270"
 SORTS = {
     "newest": ("Newest", ["-first_published_at", "-pk"]),
@@ -29,13 +26,12 @@ ACCESS = {"free": "Free", "premium": "Paid"}
 
 
 @dataclass
-class CatalogFilters:
+class CatalogFilters(LenientFilters):
     query: str = ""
     category: object = None
     level: str = ""
     access: str = ""
     sort: str = "newest"
-    notices: list = field(default_factory=list)
 
     @classmethod
     def from_querydict(cls, params):
@@ -46,17 +42,10 @@ class CatalogFilters:
             filters.category = Category.objects.filter(slug=slug[:80]).first()
             if filters.category is None:
                 filters.notices.append("We ignored an unknown category.")
-        filters.level = filters._choice(params, "level", dict(CourseLevel.choices), "level")
-        filters.access = filters._choice(params, "access", ACCESS, "price filter")
-        filters.sort = filters._choice(params, "sort", SORTS, "sort order") or "newest"
+        filters.level = filters.choice(params, "level", dict(CourseLevel.choices), "level")
+        filters.access = filters.choice(params, "access", ACCESS, "price filter")
+        filters.sort = filters.choice(params, "sort", SORTS, "sort order") or "newest"
         return filters
-
-    def _choice(self, params, name, allowed, label):
-        value = params.get(name, "").strip()
-        if value and value not in allowed:
-            self.notices.append(f"We ignored an unknown {label}.")
-            return ""
-        return value
 
     @property
     def active(self):
@@ -104,19 +93,3 @@ def catalog_courses(index_page):
     from .models import CoursePage
 
     return course_cards(CoursePage.objects.child_of(index_page))
-
-
-def paginate(items, raw_page, notices, per_page=PAGE_SIZE):
-    """One page of results; a page number that is not a page falls back with a notice."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(raw_page or 1)
-    except PageNotAnInteger:
-        notices.append("That page number was not valid, so here is the first page.")
-        return paginator.page(1)
-    except EmptyPage:
-        if str(raw_page).lstrip("-").isdigit() and int(raw_page) > 1:
-            notices.append("There are fewer pages than that, so here is the last page.")
-            return paginator.page(paginator.num_pages)
-        notices.append("That page number was not valid, so here is the first page.")
-        return paginator.page(1)

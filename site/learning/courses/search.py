@@ -11,10 +11,10 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.template.response import TemplateResponse
 
-from pages.query import search_text
+from core.pagination import paginate
+from core.query import MAX_QUERY_LENGTH, search_text
 
 from .access import levels_visible_to, viewer_tier
-from .catalog import MAX_QUERY_LENGTH, paginate
 from .models import CoursePage, LessonPage
 
 COURSE_LIMIT = 6

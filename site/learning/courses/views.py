@@ -3,9 +3,10 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from core.pagination import paginate
 from snippets.models import Category
 
-from .catalog import course_cards, paginate
+from .catalog import course_cards
 
 
 def category_courses(request, slug):

@@ -7,7 +7,7 @@ superuser's alone."""
 
 from django.contrib.admin import display
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 from learning.courses.teaching import limit_to_taught
 
 from .models import Enrollment, LessonProgress, UserActivity

@@ -59,12 +59,14 @@ class LearnerProgress:
         return [(module, *self.module_counts(module)) for module in self.outline.modules]
 
 
-def learner_progress(user, course, outline):
-    """The viewer's progress in `course` (two queries; none for a guest)."""
+def learner_progress(user, course, outline, enrollment=None):
+    """The viewer's progress in `course` (two queries, one when the caller already has
+    the enrollment; none for a guest)."""
     if not user.is_authenticated:
         return LearnerProgress(outline)
     tier = tier_for(user)
-    enrollment = Enrollment.objects.filter(user=user, course_id=course.pk).first()
+    if enrollment is None or enrollment.course_id != course.pk:
+        enrollment = Enrollment.objects.filter(user=user, course_id=course.pk).first()
     if enrollment is None:
         return LearnerProgress(outline, tier=tier)
     completed = LessonProgress.objects.filter(enrollment=enrollment, completed=True)
@@ -85,21 +87,3 @@ def progress_for_enrollments(user, enrollments, outlines):
         )
         for enrollment in enrollments
     }
-
-
-def page_progress_context(request, course, outline, lesson=None, can_view=False):
-    """Context for course, module and lesson pages: the viewer's progress (check marks,
-    progress bar) and, on a lesson they may read, that lesson's progress. Opening a
-    lesson records the visit, so "Continue" and video resume know where they were;
-    editors' previews record nothing."""
-    from .services import completes_by_quiz, record_visit
-
-    progress = learner_progress(request.user, course, outline) if request else None
-    context = {"progress": progress, "lesson_progress": None}
-    if lesson is None or progress is None or not (can_view and progress.is_enrolled):
-        return context
-    if getattr(request, "is_preview", False):
-        return context
-    context["lesson_progress"] = record_visit(progress.enrollment, lesson)
-    context["completes_by_quiz"] = completes_by_quiz(lesson)
-    return context

@@ -14,6 +14,6 @@ def recompute_course_progress(course_id):
 @shared_task
 def render_certificate_pdf(certificate_id):
     """Render and store the certificate's PDF unless the stored one is current."""
-    from .pdf import store_certificate_pdf
+    from .certificates.pdf import store_certificate_pdf
 
     return store_certificate_pdf(certificate_id)

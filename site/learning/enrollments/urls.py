@@ -1,11 +1,10 @@
-"""Enrollment URLs: enroll, leave, lesson progress and the learner dashboard."""
+"""Enrollment URLs: enroll, leave, lesson progress (the dashboard is in learning.learner)."""
 
 from django.urls import path
 
 from . import views
 
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("learn/courses/<id:course_id>/enroll/", views.enroll, name="enroll"),
     path("learn/courses/<id:course_id>/leave/", views.leave, name="leave_course"),
     path("learn/lessons/<id:lesson_id>/complete/", views.complete, name="complete_lesson"),

@@ -8,12 +8,11 @@ from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from core.fragments import answers_refusals, fragment_or_redirect, wants_fragment
 from learning.courses.models import CoursePage
 from learning.courses.outline import course_outline
-from pages.fragments import fragment_or_redirect, refusal, wants_fragment
 
 from . import services
-from .dashboard import dashboard  # noqa: F401  (re-exported for urls.py)
 from .progress import learner_progress
 
 MAX_MEDIA_SECONDS = 24 * 60 * 60
@@ -50,27 +49,23 @@ def enrollment_panel(request, course, message):
 
 
 @require_POST
+@answers_refusals
 def enroll(request, course_id):
-    try:
-        course = _live_course(course_id)
-        if not request.user.is_authenticated:
-            return _login_first(request, course.url)
-        _, created = services.enroll(request.user, course)
-    except services.EnrollmentError as error:
-        return refusal(request, error.message, error.status)
+    course = _live_course(course_id)
+    if not request.user.is_authenticated:
+        return _login_first(request, course.url)
+    _, created = services.enroll(request.user, course)
     message = f"You're enrolled in {course.title}." if created else "You're enrolled."
     return enrollment_panel(request, course, message)
 
 
 @require_POST
+@answers_refusals
 def leave(request, course_id):
     if not request.user.is_authenticated:
         return _login_first(request, "/")
-    try:
-        course = _live_course(course_id)
-        services.leave(request.user, course)
-    except services.EnrollmentError as error:
-        return refusal(request, error.message, error.status)
+    course = _live_course(course_id)
+    services.leave(request.user, course)
     message = f"You left {course.title}. Your progress is kept if you come back."
     return enrollment_panel(request, course, message)
 
@@ -87,26 +82,22 @@ def completion_response(request, lesson, progress, message):
 
 
 @require_POST
+@answers_refusals
 def complete(request, lesson_id):
-    try:
-        lesson = services.lesson_for_id(lesson_id)
-        if not request.user.is_authenticated:
-            return _login_first(request, lesson.url)
-        progress = services.complete_lesson(request.user, lesson)
-    except services.EnrollmentError as error:
-        return refusal(request, error.message, error.status)
+    lesson = services.lesson_for_id(lesson_id)
+    if not request.user.is_authenticated:
+        return _login_first(request, lesson.url)
+    progress = services.complete_lesson(request.user, lesson)
     return completion_response(request, lesson, progress, f"“{lesson.title}” is complete.")
 
 
 @require_POST
+@answers_refusals
 def incomplete(request, lesson_id):
-    try:
-        lesson = services.lesson_for_id(lesson_id)
-        if not request.user.is_authenticated:
-            return _login_first(request, lesson.url)
-        progress = services.mark_lesson_incomplete(request.user, lesson)
-    except services.EnrollmentError as error:
-        return refusal(request, error.message, error.status)
+    lesson = services.lesson_for_id(lesson_id)
+    if not request.user.is_authenticated:
+        return _login_first(request, lesson.url)
+    progress = services.mark_lesson_incomplete(request.user, lesson)
     return completion_response(request, lesson, progress, "Marked as not complete.")
 
 

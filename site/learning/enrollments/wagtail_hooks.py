@@ -10,8 +10,9 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from learning.courses.models import CoursePage, LessonPage
 
-from .certificate_admin import CertificateAdmin
+from .certificates.admin import CertificateAdmin
 from .enrollment_admin import EnrollmentAdmin, LessonProgressAdmin, UserActivityAdmin
+from .visits import AFTER_WAGTAIL_PRIVACY_CHECK, record_lesson_view
 
 
 class LearningGroup(ModelAdminGroup):
@@ -61,3 +62,6 @@ def keep_learner_history_in_bulk(request, action_type, objects, action_class_ins
     if action_type == "delete" and objects and hasattr(objects[0], "path"):
         return refuse_deleting_learner_history(request, objects)
     return None
+
+
+hooks.register("before_serve_page", record_lesson_view, order=AFTER_WAGTAIL_PRIVACY_CHECK)

@@ -19,7 +19,7 @@ from django.utils import timezone
 import fsrs
 
 from .models import ReviewLog, StudySettings
-from .stats import clock_for
+from .stats.figures import clock_for
 
 MIN_REVIEWS = 512
 PARAMETER_COUNT = 21

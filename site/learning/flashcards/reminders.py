@@ -18,10 +18,12 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from allauth.account.models import EmailAddress
+
 from accounts.models import Preferences
 
 from .models import CardState, ReminderSent
-from .stats import clock_for
+from .stats.figures import clock_for
 
 REMINDER_HOUR = 8
 MONDAY = 0
@@ -97,7 +99,6 @@ def send_reminder(user, reminder):
 def reminder_candidates():
     """Active learners with a verified address who asked for reminders and study cards
     (EXISTS subqueries: a join would repeat each learner once per card)."""
-    from allauth.account.models import EmailAddress
 
     studies = CardState.objects.filter(user_id=OuterRef("user_id"))
     verified = EmailAddress.objects.filter(user_id=OuterRef("user_id"), verified=True)

@@ -1,4 +1,5 @@
-"""Write paths for studying (DESIGN 3): the only code writing CardState, ReviewLog,
+"""Write paths for studying (docs/architecture.md, "Write paths"): the only code writing
+CardState, ReviewLog,
 DeckStudy and StudySettings. Every review locks its CardState row, so a double click,
 a retry or two tabs rating a card schedule it once; the (user, card, shown_token)
 unique constraint makes a second submit of one showing return the first log.
@@ -11,9 +12,11 @@ from django.utils import timezone
 
 import fsrs
 
-from learning.enrollments.services import mark_study_day
-from pages.fragments import Refused
-from pages.query import as_id
+from accounts.standing import is_staff_member
+from core.fragments import Refused
+from core.query import as_id
+from learning.courses.models import CoursePage
+from learning.enrollments.services import current_enrollment, mark_study_day
 
 from .models.deck import Deck, DeckPurpose, DeckStudy, Flashcard
 from .models.settings import StudySettings
@@ -52,16 +55,16 @@ def study_settings_for(user):
 
 def can_study(user, deck):
     """Own decks, public decks, and official decks of live courses the learner is
-    enrolled in (staff may study any deck, to check what learners see)."""
+    enrolled in. Staff may study any course's official deck without enrolling, to check
+    what learners see; a learner's own private deck stays theirs alone."""
     if not getattr(user, "is_authenticated", False) or deck is None:
         return False
-    if deck.owner_id == user.pk or user.is_staff or deck.is_public:
+    if deck.owner_id == user.pk or deck.is_public:
         return True
     if deck.course_id is None:
         return False
-    from learning.courses.models import CoursePage
-    from learning.enrollments.services import current_enrollment
-
+    if is_staff_member(user):
+        return True
     live = CoursePage.objects.filter(pk=deck.course_id, live=True).exists()
     return live and current_enrollment(user, deck.course_id) is not None
 

@@ -2,7 +2,8 @@
 
 from celery import shared_task
 
-from .import_tasks import run_import  # noqa: F401  (so Celery's autodiscovery finds it)
+# Celery's autodiscovery imports only this module: importing the import tasks registers them.
+from .imports.tasks import delete_stale_imports, run_import  # noqa: F401
 
 
 @shared_task

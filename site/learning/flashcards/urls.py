@@ -4,8 +4,8 @@ statistics."""
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("learning.flashcards.study_urls")),
-    path("", include("learning.flashcards.library_urls")),
-    path("", include("learning.flashcards.media_urls")),
-    path("stats/", include("learning.flashcards.stats_urls")),
+    path("", include("learning.flashcards.study.urls")),
+    path("", include("learning.flashcards.library.urls")),
+    path("", include("learning.flashcards.imports.media_urls")),
+    path("stats/", include("learning.flashcards.stats.urls")),
 ]

@@ -24,10 +24,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
-from config.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
+from core.query import as_id
 from learning.courses.models import CoursePage
 from learning.courses.teaching import limit_to_taught
-from pages.query import as_id
 
 from .models import CardState, Deck, Flashcard, FlashcardCategory, ReviewLog
 from .sanitize import card_text, clean_card_html

@@ -1,4 +1,4 @@
-"""Write paths for mock orals (DESIGN 3): start, grade, finish, abandon.
+"""Write paths for mock orals (docs/architecture.md, "Write paths"): start, grade, finish, abandon.
 
 Scoring: satisfactory counts 1, "needs review" counts half (the learner knew part of it
 and wants another look), unsatisfactory 0; ungraded items were not asked and do not count.
@@ -15,9 +15,11 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.utils import timezone
 
+from accounts.standing import has_verified_email
+from core.fragments import Refused
 from learning.acs.models import AcsElement, AcsTask
-from learning.enrollments.services import has_verified_email
-from pages.fragments import Refused
+from learning.flashcards.sanitize import text_to_card_html
+from learning.flashcards.services import add_oral_review_card
 
 from . import access, planner
 from .models import Grade, MockOralItem, MockOralSection, MockOralSession, OralQuestion
@@ -191,7 +193,6 @@ def score_for(grades):
 
 def card_sides(item):
     """Front: the question (or the element) with its code; back: what a good answer covers."""
-    from learning.flashcards.sanitize import text_to_card_html
 
     element, question = item.element, item.question
     asked = question.prompt if question else f"Explain: {element.text}"
@@ -205,7 +206,6 @@ def card_sides(item):
 
 def finish_session(user, session_id, now=None):
     """Score the session and turn unsatisfactory items into oral-review cards (idempotent)."""
-    from learning.flashcards.services import add_oral_review_card
 
     with transaction.atomic():
         session = session_for(user, session_id, lock=True)

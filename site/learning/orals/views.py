@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from accounts.standing import learner_required
+from core.fragments import fragment_or_redirect, refusal
+from core.query import as_id
 from learning.acs.models import AcsStandard, AcsTask
-from learning.enrollments.services import has_verified_email
-from pages.fragments import fragment_or_redirect, refusal, sign_in_required
-from pages.query import as_id
 
 from . import history, services
 from .models import Grade, MockOralSection
@@ -25,8 +25,10 @@ from .results import result_context
 
 UNVERIFIED = "Confirm your email address before you rehearse the oral exam."
 
-signed_in = sign_in_required(
-    "Log in to rehearse your oral exam.", lambda request, **kwargs: reverse("orals_home")
+learner = learner_required(
+    "Log in to rehearse your oral exam.",
+    lambda request, **kwargs: reverse("orals_home"),
+    UNVERIFIED,
 )
 
 
@@ -43,11 +45,9 @@ def _standard(params):
     return standards, chosen
 
 
-@signed_in
+@learner
 @require_safe
 def orals_home(request):
-    if not has_verified_email(request.user):
-        return refusal(request, UNVERIFIED, status=403)
     standards, standard = _standard(request.GET)
     sessions = history.finished_sessions(request.user)
     context = {
@@ -67,7 +67,7 @@ def orals_home(request):
     return TemplateResponse(request, "learning/orals/home.html", context)
 
 
-@signed_in
+@learner
 @require_POST
 def orals_start(request):
     standard = AcsStandard.objects.filter(pk=as_id(request.POST.get("standard", ""))).first()
@@ -76,26 +76,17 @@ def orals_start(request):
     minutes = as_id(request.POST.get("minutes", ""))
     if standard is None or section_ids is None or task_ids is None or minutes is None:
         return refusal(request, "Choose a standard, what to rehearse and a duration.")
-    try:
-        session, created = services.start_session(
-            request.user,
-            standard,
-            section_ids=section_ids,
-            task_ids=task_ids,
-            planned_minutes=minutes,
-        )
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    session, created = services.start_session(
+        request.user,
+        standard,
+        section_ids=section_ids,
+        task_ids=task_ids,
+        planned_minutes=minutes,
+    )
     message = None if created else "Finish the mock oral you started before planning another."
     return fragment_or_redirect(
         request, None, {}, reverse("orals_session", args=[session.pk]), message
     )
-
-
-def _session_or_refusal(request, session_id):
-    if not has_verified_email(request.user):
-        raise services.OralError(UNVERIFIED, status=403)
-    return services.session_for(request.user, session_id)
 
 
 def _current(items, wanted):
@@ -106,13 +97,10 @@ def _current(items, wanted):
     return next((item for item in items if not item.grade), items[0] if items else None)
 
 
-@signed_in
+@learner
 @require_safe
 def orals_session(request, session_id):
-    try:
-        session = _session_or_refusal(request, session_id)
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    session = services.session_for(request.user, session_id)
     if session.completed_at is not None:
         return redirect("orals_result", session.pk)
     items = list(session.items.select_related("element__task__area", "question"))
@@ -136,55 +124,43 @@ def orals_session(request, session_id):
     return TemplateResponse(request, "learning/orals/session.html", context)
 
 
-@signed_in
+@learner
 @require_POST
 def orals_grade(request, session_id, item_id):
-    try:
-        _session_or_refusal(request, session_id)
-        item = services.grade_item(
-            request.user, session_id, item_id, str(request.POST.get("grade", ""))
-        )
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    services.session_for(request.user, session_id)
+    item = services.grade_item(
+        request.user, session_id, item_id, str(request.POST.get("grade", ""))
+    )
     ungraded = item.session.items.filter(grade="").order_by("order").values_list("order")
     later = ungraded.filter(order__gt=item.order).first() or ungraded.first()
     url = reverse("orals_session", args=[session_id]) + f"?q={later[0] if later else item.order}"
     return fragment_or_redirect(request, None, {}, url, f"Graded: {item.get_grade_display()}.")
 
 
-@signed_in
+@learner
 @require_POST
 def orals_finish(request, session_id):
-    try:
-        _session_or_refusal(request, session_id)
-        services.finish_session(request.user, session_id)
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    services.session_for(request.user, session_id)
+    services.finish_session(request.user, session_id)
     return fragment_or_redirect(
         request, None, {}, reverse("orals_result", args=[session_id]), "Mock oral finished."
     )
 
 
-@signed_in
+@learner
 @require_POST
 def orals_abandon(request, session_id):
-    try:
-        _session_or_refusal(request, session_id)
-        services.abandon_session(request.user, session_id)
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    services.session_for(request.user, session_id)
+    services.abandon_session(request.user, session_id)
     return fragment_or_redirect(
         request, None, {}, reverse("orals_home"), "Mock oral abandoned: plan a new one."
     )
 
 
-@signed_in
+@learner
 @require_safe
 def orals_result(request, session_id):
-    try:
-        session = _session_or_refusal(request, session_id)
-    except services.OralError as error:
-        return refusal(request, error.message, error.status)
+    session = services.session_for(request.user, session_id)
     if session.completed_at is None:
         return redirect("orals_session", session.pk)
     context = result_context(session)

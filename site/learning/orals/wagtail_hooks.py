@@ -18,8 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from wagtail_modeladmin.options import modeladmin_register
 
-from config.choosers import PermissionChooserViewSet
-from config.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
+from core.choosers import PermissionChooserViewSet
+from core.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 
 from .access import can_grade_others, may_see, visible_sessions
 from .admin_views import QuestionGapsView, can_edit_bank

@@ -5,7 +5,8 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from learning.courses.templatetags.courses_tags import jsonld
+from core.jsonld import jsonld_script
+from pages.site_settings import SiteBranding
 
 register = template.Library()
 
@@ -13,7 +14,6 @@ SOCIAL_IMAGE_SPEC = "fill-1200x630"
 
 
 def _branding(request):
-    from pages.site_settings import SiteBranding
 
     return SiteBranding.for_request(request) if request is not None else None
 
@@ -68,4 +68,4 @@ def organization_jsonld(context):
     }
     if branding and branding.logo:
         data["logo"] = _absolute(request, branding.logo.get_rendition("max-512x512").url)
-    return jsonld(data)
+    return jsonld_script(data)

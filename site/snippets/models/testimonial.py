@@ -18,7 +18,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from pages.images import shareable_images
+from core.storage import shareable_images
 
 QUOTE_MAX_LENGTH = 600
 

@@ -131,7 +131,12 @@ def test_any_certificate_when_the_examiner_lists_none(signed_in, db):
     response = signed_in.post(
         submit_url(open_examiner), form_data(certificate=Certificate.COMMERCIAL)
     )
-    assert response.status_code == 302
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/examiners/{open_examiner.slug}/",
+    )
+    report = GougeReport.objects.get(examiner=open_examiner)
+    assert report.certificate == Certificate.COMMERCIAL
 
 
 @pytest.mark.parametrize(
@@ -228,4 +233,6 @@ def test_unknown_or_inactive_examiner(signed_in, db):
 
 
 def test_other_methods_are_not_allowed(signed_in, examiner):
-    assert signed_in.put(submit_url(examiner)).status_code == 405
+    refused = signed_in.put(submit_url(examiner))
+    assert (refused.status_code, refused["Allow"]) == (405, "GET, HEAD, POST")
+    assert not GougeReport.objects.exists()

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 
 import pytest
 
-from accounts import demo as accounts_demo
-from community.reviews import demo
 from community.reviews.models import CourseRating, Review
-from learning.courses import demo as courses_demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import courses as courses_demo
+from demo.loaders import reviews as demo
 from learning.enrollments.services import current_enrollment
 
 pytestmark = pytest.mark.django_db

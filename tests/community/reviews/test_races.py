@@ -2,42 +2,26 @@
 SQLite serialises every write, so it cannot show a race)."""
 
 import time
-from concurrent.futures import ThreadPoolExecutor
-from threading import Barrier, Event
+from threading import Event
 
-from django.db import connection, connections, transaction
-
-import pytest
+from django.db import transaction
 
 from accounts.factories import UserFactory
 from community.reviews import services
 from community.reviews.models import HelpfulVote, Review
+from tests.races import POSTGRES_RACES, in_parallel
 
 from .conftest import published_review
 
 PARALLEL = 10
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migrated_site"),
-]
+pytestmark = POSTGRES_RACES
 
 
 def test_parallel_helpful_votes_by_one_learner_count_once(course):
     review = published_review(course)
     voter = UserFactory()
-    start = Barrier(PARALLEL)
-
-    def vote(_):
-        try:
-            start.wait()
-            services.vote_helpful(voter, review.pk)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(PARALLEL) as pool:
-        list(pool.map(vote, range(PARALLEL)))
+    in_parallel(PARALLEL, lambda _: services.vote_helpful(voter, review.pk))
 
     assert HelpfulVote.objects.filter(review=review, user=voter).count() == 1
     assert Review.objects.get(pk=review.pk).helpful_count == 1
@@ -46,17 +30,7 @@ def test_parallel_helpful_votes_by_one_learner_count_once(course):
 def test_parallel_votes_by_different_learners_all_count(course):
     review = published_review(course)
     voters = [UserFactory() for _ in range(PARALLEL)]
-    start = Barrier(PARALLEL)
-
-    def vote(voter):
-        try:
-            start.wait()
-            services.vote_helpful(voter, review.pk)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(PARALLEL) as pool:
-        list(pool.map(vote, voters))
+    in_parallel(PARALLEL, lambda n: services.vote_helpful(voters[n], review.pk))
 
     assert Review.objects.get(pk=review.pk).helpful_count == PARALLEL
 
@@ -72,28 +46,22 @@ def test_a_recount_after_an_account_deletion_keeps_a_parallel_vote(course):
     voted, release = Event(), Event()
 
     def vote_and_hold():
-        try:
-            with transaction.atomic():
-                services.vote_helpful(staying, review.pk)
-                voted.set()
-                release.wait(10)
-        finally:
-            connections.close_all()
+        with transaction.atomic():
+            services.vote_helpful(staying, review.pk)
+            voted.set()
+            release.wait(10)
 
     def delete_account():
-        try:
-            voted.wait(10)
-            leaving.delete()
-        finally:
-            connections.close_all()
+        voted.wait(10)
+        leaving.delete()
 
-    with ThreadPoolExecutor(2) as pool:
-        holder, deleter = pool.submit(vote_and_hold), pool.submit(delete_account)
+    def release_the_vote():
         voted.wait(10)
         time.sleep(1)  # the deletion commits; its recount now reads or waits for the lock
         release.set()
-        holder.result()
-        deleter.result()
+
+    steps = (vote_and_hold, delete_account, release_the_vote)
+    in_parallel(len(steps), lambda n: steps[n]())
 
     assert HelpfulVote.objects.filter(review=review).count() == 1
     assert Review.objects.get(pk=review.pk).helpful_count == 1

@@ -7,7 +7,6 @@ import pytest
 from community.reviews import services
 from community.reviews.models import HelpfulVote, Review
 from learning.courses.factories import make_course
-from tests.conftest import id_url
 
 from .conftest import published_review
 
@@ -130,12 +129,6 @@ def test_unknown_or_unpublished_course_is_not_found(signed_in, catalog):
         assert response.status_code == 404
         assert signed_in.get(reverse("course_reviews", args=[course_id])).status_code == 404
     assert not Review.objects.exists()
-
-
-@pytest.mark.parametrize("name", ["course_reviews", "delete_review", "review_helpful"])
-def test_ids_too_large_for_the_database_are_not_found(signed_in, name):
-    for huge in (10**12, 10**30):
-        assert signed_in.post(id_url(name, huge), VALID).status_code == 404
 
 
 def test_deleting_another_learners_review_is_not_found(client, course, other_learner):

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 
-from learning.acs import demo
+from demo.loaders import acs as demo
 from learning.acs.models import AcsArea, AcsElement, AcsStandard, AcsTask
 from tests.conftest import require
 

@@ -17,6 +17,7 @@ from learning.assessments.factories import make_assessment, single
 from learning.assessments.models import Assessment, Question
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
 from learning.courses.models import LessonPage
+from tests.learning.acs.standard_fixtures import element
 from tests.learning.assessments.test_admin import (
     ABC,
     ADD,
@@ -27,11 +28,7 @@ from tests.learning.assessments.test_admin import (
     rendered_form,
 )
 
-from . import test_tree_page as shared
-from .test_tree_page import element
-
 SEARCH = reverse("acs_element_search")
-standard = shared.standard
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from django.urls import reverse
 
 import pytest
 
-from accounts import demo as accounts_demo
-from learning.assessments import demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import assessments as demo
+from demo.loaders import courses as courses_demo
+from demo.management.commands.load_demo import DEMO_MODULES
 from learning.assessments.models import Assessment, Attempt, Question, QuestionType
-from learning.courses import demo as courses_demo
 from learning.courses.models import CoursePage, ModulePage
 from learning.enrollments.models import Certificate, LessonProgress
-from pages.management.commands.load_demo import DEMO_MODULES
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +34,13 @@ RULES = {
 
 
 def load_demo():
-    if "learning.assessments.demo" in DEMO_MODULES:
+    if "demo.loaders.assessments" in DEMO_MODULES:
         call_command("load_demo", stdout=StringIO())
         return
     # Until load_demo lists it: where it belongs, after the courses and before the
     # enrollments (which must see which quiz lessons only a pass completes).
     modules = list(DEMO_MODULES)
-    modules.insert(modules.index("learning.courses.demo") + 1, "learning.assessments.demo")
+    modules.insert(modules.index("demo.loaders.courses") + 1, "demo.loaders.assessments")
     for name in modules:
         import_module(name).load(StringIO())
 

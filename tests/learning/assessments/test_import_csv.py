@@ -11,10 +11,10 @@ from django.urls import reverse
 import pytest
 
 from learning.acs.models import AcsElement
-from learning.assessments.csv_bank import export_csv, parse_csv
+from learning.assessments.admin.bank_views import save_bank
+from learning.assessments.admin.csv_bank import export_csv, parse_csv
 from learning.assessments.factories import make_assessment
 from learning.assessments.forms import html_to_text
-from learning.assessments.import_views import save_bank
 from learning.assessments.models import Question
 from tests.learning.assessments.test_import_gift import bank_spec, confirm, post_file
 

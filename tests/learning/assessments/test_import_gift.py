@@ -14,10 +14,10 @@ import pytest
 from accounts.factories import UserFactory
 from learning.acs.models import AcsElement
 from learning.assessments import services
+from learning.assessments.admin.bank_views import save_bank
+from learning.assessments.admin.gift import export_gift, parse_gift
 from learning.assessments.factories import make_assessment
 from learning.assessments.forms import acs_code_text, html_to_text
-from learning.assessments.gift import export_gift, parse_gift
-from learning.assessments.import_views import save_bank
 from learning.assessments.models import Assessment, Question
 from learning.enrollments.factories import enroll
 

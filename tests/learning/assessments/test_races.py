@@ -1,42 +1,15 @@
 """Parallel requests cannot exceed the attempts allowed or grade an attempt twice
 (PostgreSQL only: SQLite serialises every write, so it cannot show a race)."""
 
-from concurrent.futures import ThreadPoolExecutor
-from threading import Barrier
-
-from django.db import connection, connections
-
-import pytest
-
 from learning.assessments import services
 from learning.assessments.models import Attempt, AttemptAnswer, Question
 from learning.enrollments.models import ActivityType, UserActivity
+from tests.races import POSTGRES_RACES, in_parallel
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL row locks"),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.usefixtures("migrated_site"),
-]
+pytestmark = POSTGRES_RACES
 
 STARTS = 20
 SUBMITS = 10
-
-
-def in_parallel(count, work):
-    """Run `work(i)` in `count` threads released together; returns results or exceptions."""
-    start = Barrier(count)
-
-    def run(index):
-        try:
-            start.wait()
-            return work(index)
-        except Exception as error:  # reported to the test as a value
-            return error
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(count) as pool:
-        return list(pool.map(run, range(count)))
 
 
 def test_parallel_starts_never_exceed_the_attempts_allowed(assessment, learner, enrolled):
@@ -57,7 +30,7 @@ def test_parallel_starts_never_exceed_the_attempts_allowed(assessment, learner, 
                 # Another thread resumed the same open attempt and submitted it first.
                 refusals.add(("submit", refused.status))
 
-    results = in_parallel(STARTS, take_attempts)
+    results = in_parallel(STARTS, take_attempts, catch=Exception)
     assert not [result for result in results if isinstance(result, BaseException)]
     assert sum(created for created, _ in results) == assessment.max_attempts == 3
     refusals = set().union(*(refused for _, refused in results))
@@ -79,7 +52,9 @@ def test_parallel_submits_grade_an_attempt_once(assessment, learner, enrolled, q
             text = str(question.numeric_answer)
         services.save_answer(learner, attempt.pk, question.pk, right, text)
 
-    results = in_parallel(SUBMITS, lambda _: services.submit_attempt(learner, attempt.pk))
+    results = in_parallel(
+        SUBMITS, lambda _: services.submit_attempt(learner, attempt.pk), catch=Exception
+    )
 
     graded = [result for result in results if isinstance(result, Attempt)]
     refused = [result for result in results if isinstance(result, services.AssessmentError)]

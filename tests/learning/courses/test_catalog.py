@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.pagination import PAGE_SIZE
 from learning.courses.factories import make_catalog, make_course
 from snippets.models import Category
 
@@ -99,9 +100,8 @@ def test_malformed_filters_are_ignored_with_a_visible_notice(client, catalog, pa
 
 
 def test_pagination_keeps_the_filters(client, catalog, settings):
-    from learning.courses import catalog as catalog_module
 
-    for n in range(catalog_module.PAGE_SIZE):
+    for n in range(PAGE_SIZE):
         make_course(catalog, title=f"Weather course {n:02}", level="beginner")
     response = client.get(catalog.url, {"level": "beginner", "sort": "title"})
     html = response.content.decode()
@@ -118,3 +118,6 @@ def test_nul_characters_in_search_boxes_are_ignored_not_a_500(client):
     for url in (catalog.url, "/search/", "/examiners/"):
         response = client.get(url, {"q": "class\x00 b"})
         assert response.status_code == 200, url
+        html = response.content.decode()
+        assert 'value="class b"' in html, url  # the box shows the query without the NUL
+        assert "\x00" not in html, url

@@ -1,5 +1,5 @@
 """Query budgets: course pages cost the same for a tiny course and a huge one, and the
-catalog the same for 5 courses as for 500 (DESIGN 5, "Query budgets")."""
+catalog the same for 5 courses as for 500 (docs/architecture.md, "Query budgets")."""
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -1,4 +1,5 @@
-"""The tier rule on lesson pages: each tier sees exactly the content it may (DESIGN 2.1)."""
+"""The tier rule on lesson pages: each tier sees exactly the content it may
+(docs/architecture.md, "The tier rule")."""
 
 import pytest
 

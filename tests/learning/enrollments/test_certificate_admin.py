@@ -16,7 +16,7 @@ from django.urls import reverse
 import pytest
 
 from accounts.factories import UserFactory
-from learning.enrollments import certificates
+from learning.enrollments.certificates import services as certificates
 from learning.enrollments.factories import enroll
 from learning.enrollments.models import Certificate
 from tests.learning.enrollments.certificate_helpers import earn_certificate, pdf_text
@@ -166,6 +166,7 @@ def test_revoking_twice_says_it_is_already_revoked(client, registrar, certificat
 def test_an_unknown_certificate_is_a_404(client, registrar):
     response = client.get(reverse("enrollments_certificate_modeladmin_revoke", args=[99999]))
     assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
 
 
 def test_staff_without_the_change_permission_are_refused(client, certificate):

@@ -9,9 +9,9 @@ from django.urls import reverse
 import pytest
 
 from config.celery import app as celery_app
-from learning.enrollments import certificates
+from learning.enrollments.certificates import services as certificates
+from learning.enrollments.certificates.pdf import render_certificate, store_certificate_pdf
 from learning.enrollments.models import Certificate
-from learning.enrollments.pdf import render_certificate, store_certificate_pdf
 from tests.learning.enrollments.certificate_helpers import (
     earn_certificate,
     pdf_string,

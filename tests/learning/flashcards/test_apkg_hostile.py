@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from config.storage import private_media_root
-from learning.flashcards import apkg, importing
+from core.storage import private_media_root
+from learning.flashcards.imports import apkg
+from learning.flashcards.imports import services as importing
 from learning.flashcards.models import Deck, Flashcard
 
 from .apkg_builders import PNG, genanki_package, note, patch_collection, zip_members

@@ -8,8 +8,8 @@ from django.conf import settings
 import genanki
 import pytest
 
-from config.storage import private_media_root
-from learning.flashcards import importing
+from core.storage import private_media_root
+from learning.flashcards.imports import services as importing
 from learning.flashcards.models import CardState, CardStateKind, Deck, Flashcard, ReviewLog
 
 from .apkg_builders import DECK_ID, PNG, add_revlog, as_anki21b, cloze, genanki_package, note

@@ -9,7 +9,8 @@ import zipfile
 import pytest
 import zstandard
 
-from learning.flashcards import apkg, importing
+from learning.flashcards.imports import apkg
+from learning.flashcards.imports import services as importing
 from learning.flashcards.models import Deck, Flashcard
 
 from .apkg_builders import as_anki21b, cloze, genanki_package, note, patch_collection, zip_members

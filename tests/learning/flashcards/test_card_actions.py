@@ -67,11 +67,18 @@ def test_other_learners_cards_are_404(signed_in, other_learner, other_card, acti
     assert (state.suspended, state.buried_until) == (False, None)
 
 
-def test_huge_ids_and_unknown_actions_are_404(signed_in, card):
-    assert signed_in.post(url("9" * 30, "bury")).status_code == 404
-    assert signed_in.post(url(card.pk, "delete")).status_code == 404
-    assert signed_in.post(url(card.pk, "bury"), {"deck": "x"}).status_code == 404
+def test_unknown_actions_and_decks_are_404_and_change_nothing(signed_in, learner, card):
+    for response in (
+        signed_in.post(url(card.pk, "delete")),
+        signed_in.post(url(card.pk, "bury"), {"deck": "x"}),
+    ):
+        assert response.status_code == 404
+        assert "We could not find that deck in your study." in response.content.decode()
+    assert not CardState.objects.filter(user=learner, card=card, buried_until__isnull=False)
+    card.refresh_from_db()  # "delete" is no card action: the card is still there
 
 
 def test_actions_need_post(signed_in, card):
-    assert signed_in.get(url(card.pk, "bury")).status_code == 405
+    refused = signed_in.get(url(card.pk, "bury"))
+    assert (refused.status_code, refused["Allow"]) == (405, "POST")
+    assert not CardState.objects.filter(card=card, buried_until__isnull=False).exists()

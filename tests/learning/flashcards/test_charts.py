@@ -4,8 +4,8 @@ carry the same numbers as their tables."""
 import datetime
 import xml.etree.ElementTree as ET
 
-from learning.flashcards.charts import bar_chart, calibration_chart, nice_ceiling, state_chart
-from learning.flashcards.stats import CalibrationBin
+from learning.flashcards.stats.charts import bar_chart, calibration_chart, nice_ceiling, state_chart
+from learning.flashcards.stats.figures import CalibrationBin
 
 SVG = "{http://www.w3.org/2000/svg}"
 DAY = datetime.date(2026, 6, 1)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from learning.flashcards import csv_io, importing
+from learning.flashcards.imports import csv_io
+from learning.flashcards.imports import services as importing
 from learning.flashcards.models import Deck, Flashcard
 
 

@@ -8,12 +8,12 @@ import pytest
 
 from learning.flashcards.models import CardState, Deck, ReviewLog
 from learning.flashcards.queue import todays_queue
-from learning.flashcards.stats import flashcard_stats
+from learning.flashcards.stats.figures import flashcard_stats
 
 pytestmark = pytest.mark.django_db
 
 # What the flashcards demo stands on (load_demo runs these first, in this order).
-PREREQUISITES = ["accounts.demo", "learning.courses.demo", "learning.enrollments.demo"]
+PREREQUISITES = ["demo.loaders.accounts", "demo.loaders.courses", "demo.loaders.enrollments"]
 
 
 def counts():
@@ -23,7 +23,7 @@ def counts():
 def test_demo_deck_and_history_load_once():
     for name in PREREQUISITES:
         import_module(name).load(StringIO())
-    from learning.flashcards import demo
+    from demo.loaders import flashcards as demo
 
     demo.load(StringIO())
     first = counts()

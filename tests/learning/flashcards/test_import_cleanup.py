@@ -7,7 +7,7 @@ from django.utils import timezone
 
 import pytest
 
-from learning.flashcards.import_tasks import delete_stale_imports, run_import
+from learning.flashcards.imports.tasks import delete_stale_imports, run_import
 from learning.flashcards.models import ImportJob, ImportStatus
 
 

@@ -2,7 +2,7 @@
 
 from django.core.cache import cache
 
-from learning.flashcards.importing import parse, work_units, write
+from learning.flashcards.imports.services import parse, work_units, write
 from learning.flashcards.models import ImportJob, ImportStatus
 from learning.flashcards.models.imports import progress_key
 

@@ -4,9 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 import pytest
 
-from learning.flashcards.import_tasks import run_import
+from learning.flashcards.imports.tasks import run_import
 from learning.flashcards.models import Deck, Flashcard, ImportJob, ImportStatus
-from tests.conftest import id_url
 
 from .apkg_builders import genanki_package, note
 
@@ -112,13 +111,16 @@ def test_other_learners_jobs_are_not_found(signed_in, other_learner, suffix):
     job = ImportJob.objects.create(user=other_learner, kind="csv", original_name="x.csv")
     url = f"/flashcards/imports/{job.pk}/{suffix}"
     method = signed_in.post if suffix == "confirm/" else signed_in.get
-    assert method(url).status_code == 404
-    assert signed_in.get(id_url("flashcards_import_job", 10**11)).status_code == 404
+    response = method(url)
+    assert response.status_code == 404
+    assert "We could not find that import." in response.content.decode()
+    job.refresh_from_db()
+    assert job.status == ImportStatus.PENDING  # not confirmed by someone else
 
 
 def stored_uploads():
     """Upload files in private storage (each test has its own MEDIA_ROOT)."""
-    from config.storage import private_storage
+    from core.storage import private_storage
 
     try:
         return private_storage().listdir("flashcard-imports")[1]

@@ -64,8 +64,8 @@ def test_instructors_and_marketers_never_see_learners_card_pictures(signed_in, d
     from wagtail.images import get_image_model
     from wagtail.models import Page
 
-    from accounts.demo import instructors_group
     from accounts.factories import UserFactory
+    from accounts.roles import instructors_group
     from learning.courses.factories import make_catalog
     from learning.courses.permissions import grant_course_editing
     from pages.collections import SITE_MEDIA, child_collection
@@ -84,4 +84,7 @@ def test_instructors_and_marketers_never_see_learners_card_pictures(signed_in, d
         listing = client.get("/admin/images/").content.decode()
         assert f"/admin/images/{staff_image.pk}/" in listing, group.name
         assert f"/admin/images/{private.pk}/" not in listing, group.name
-        assert client.get(f"/admin/images/{private.pk}/").status_code in (302, 403)
+        refused = client.get(f"/admin/images/{private.pk}/")
+        assert (refused.status_code, refused["Location"]) == (302, "/admin/"), group.name
+        home = client.get(refused["Location"]).content.decode()
+        assert "Sorry, you do not have permission to access this area." in home, group.name

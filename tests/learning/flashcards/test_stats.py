@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from learning.flashcards.models import CardState, CardStateKind, ReviewLog
-from learning.flashcards.stats import flashcard_stats
+from learning.flashcards.stats.figures import flashcard_stats
 
 from .conftest import make_deck, set_timezone
 

@@ -27,7 +27,7 @@ def test_parallel_starts_and_stops_of_one_deck_all_answer_and_leave_one_row_at_m
     learner, other_learner
 ):
     """The review saw one 500 in 20 when "Study this deck" and "Stop studying" raced."""
-    from learning.flashcards.library import add_to_study, remove_from_study
+    from learning.flashcards.library.services import add_to_study, remove_from_study
     from learning.flashcards.models import DeckStudy
 
     from .conftest import make_deck

@@ -69,8 +69,13 @@ def test_returning_to_default_parameters(signed_in, learner):
 
 def test_settings_need_a_verified_learner(client):
     response = client.get(SETTINGS)
-    assert response.status_code == 302
-    assert client.post("/flashcards/settings/default-parameters/").status_code == 302
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/accounts/login/?next={SETTINGS}",
+    )
+    posted = client.post("/flashcards/settings/default-parameters/")
+    assert posted.status_code == 302
+    assert posted["Location"].startswith("/accounts/login/?next=")
 
 
 def test_settings_are_per_learner(signed_in, learner, other_learner):

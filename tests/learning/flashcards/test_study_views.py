@@ -103,6 +103,7 @@ def test_odd_durations_are_ignored_not_500(signed_in, learner, card, duration):
 def test_unknown_card_ids_are_404(signed_in, deck, card_id):
     response = signed_in.post(reverse("flashcards_review"), {"card": card_id, "rating": "3"})
     assert response.status_code == 404
+    assert "We could not find that card in your study." in response.content.decode()
 
 
 def test_other_learners_cards_and_decks_are_404(signed_in, other_card):
@@ -144,8 +145,9 @@ def test_empty_home_links_to_the_library(signed_in):
 
 
 def test_method_not_allowed(signed_in):
-    assert signed_in.get(reverse("flashcards_review")).status_code == 405
-    assert signed_in.get(reverse("flashcards_undo")).status_code == 405
+    for name in ("flashcards_review", "flashcards_undo"):
+        refused = signed_in.get(reverse(name))
+        assert (refused.status_code, refused["Allow"]) == (405, "POST"), name
 
 
 @pytest.mark.parametrize("cards", [10, 500])

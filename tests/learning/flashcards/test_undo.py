@@ -77,4 +77,6 @@ def test_undo_view_without_js(signed_in, learner, card):
 
 @pytest.mark.parametrize("deck", ["abc", "9" * 12])
 def test_undo_with_a_bad_deck_is_404(signed_in, deck):
-    assert signed_in.post("/flashcards/study/undo/", {"deck": deck}).status_code == 404
+    response = signed_in.post("/flashcards/study/undo/", {"deck": deck})
+    assert response.status_code == 404
+    assert "We could not find that deck in your study." in response.content.decode()

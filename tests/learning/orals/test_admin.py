@@ -71,7 +71,10 @@ def test_gaps_and_sessions_need_permission(client, standard):
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
     client.force_login(editor)
-    assert client.get(reverse("orals_gaps")).status_code in (302, 403)
+    refused = client.get(reverse("orals_gaps"))
+    assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))
+    home = client.get(refused["Location"]).content.decode()
+    assert "Sorry, you do not have permission to access this area." in home
 
 
 def test_session_listing_links_to_grading(client, enrolled, course, learner, standard, task):

@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 
 import pytest
 
-from accounts import demo as accounts_demo
-from learning.acs import demo as acs_demo
+from demo.loaders import accounts as accounts_demo
+from demo.loaders import acs as acs_demo
+from demo.loaders import orals as demo
 from learning.flashcards.models import Deck, DeckPurpose
-from learning.orals import demo
 from learning.orals.access import can_grade_others
 from learning.orals.models import (
     Grade,

@@ -20,9 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from learning.enrollments.progress import page_progress_context
+from core.storage import shareable_images
 from pages.base import BasePage
-from pages.images import shareable_images
 
 from ..blocks import ListItemsBlock
 from ..forms import CoursePageForm
@@ -180,7 +179,6 @@ class CoursePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
         context["outline"] = outline = course_outline(self)
-        context.update(page_progress_context(request, self, outline))
         context["instructors"] = [
             row.user for row in self.instructors.select_related("user__profile")
         ]

@@ -5,10 +5,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pagination import paginate
 from pages.base import BasePage
 from snippets.models import Category
 
-from ..catalog import ACCESS, SORTS, CatalogFilters, catalog_courses, paginate
+from ..catalog import ACCESS, SORTS, CatalogFilters, catalog_courses
 from .course import CourseLevel
 
 

@@ -11,7 +11,6 @@ from wagtail.search import index
 
 from accounts.tiers import Tier
 from learning.acs.panels import AcsElementsPanel
-from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
 from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
@@ -119,7 +118,6 @@ class LessonPage(BasePage):
             previous_lesson=previous_lesson,
             next_lesson=next_lesson,
         )
-        context.update(page_progress_context(request, context["course"], outline, self, can_view))
         context["resources"], context["locked_resources"] = (
             self.resources_for(tier) if can_view else ([], 0)
         )

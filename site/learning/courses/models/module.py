@@ -8,7 +8,6 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from learning.enrollments.progress import page_progress_context
 from pages.base import BasePage
 
 from ..outline import course_outline
@@ -43,5 +42,4 @@ class ModulePage(BasePage):
         context.update(tree_context(self, request))
         outline = course_outline(context["course"])
         context.update(outline=outline, module=outline.module_for(self))
-        context.update(page_progress_context(request, context["course"], outline))
         return context

@@ -1,15 +1,10 @@
 """Template helpers for course pages: durations, prices and structured data."""
 
-import json
-
 from django import template
-from django.utils.safestring import mark_safe
+
+from core.jsonld import jsonld_script
 
 register = template.Library()
-
-# The characters that could end a <script> element or open a comment, escaped the way
-# Django's json_script does, so JSON-LD built from editor text stays data.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.filter
@@ -44,8 +39,7 @@ def visible_to(lesson, tier):
 @register.simple_tag
 def jsonld(data):
     """A <script type="application/ld+json"> element for schema.org data."""
-    payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+    return jsonld_script(data)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import config.storage
+import core.storage
 import learning.enrollments.models.certificate
 
 
@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 editable=False,
-                storage=config.storage.private_storage,
+                storage=core.storage.private_storage,
                 upload_to=learning.enrollments.models.certificate.certificate_upload_to,
             ),
         ),

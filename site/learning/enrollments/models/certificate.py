@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from config.storage import private_storage
+from core.storage import private_storage
 
 TEMPLATE_VERSION = "1"
 # Crockford's base32 without I, L, O, U: readable aloud and never mistaken for digits.

@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 
 from accounts.tiers import tier_for
 
-from .. import note_fragments as frag
 from ..models import Bookmark
-from ..note_forms import format_timestamp
-from ..note_services import BOOKMARKABLE
+from ..notes import fragments as frag
+from ..notes.forms import format_timestamp
+from ..notes.services import BOOKMARKABLE
 
 register = template.Library()
 DASHBOARD_LIMIT = 10

@@ -15,7 +15,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 from django.db.models import Q
 
-import config.storage
+import core.storage
 
 OLD_SRC = 'src="/media/flashcards/'
 NEW_SRC = 'src="/flashcards/media/'
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
             model_name="importjob",
             name="upload",
             field=models.FileField(
-                blank=True, storage=config.storage.private_storage, upload_to="flashcard-imports/"
+                blank=True, storage=core.storage.private_storage, upload_to="flashcard-imports/"
             ),
         ),
         migrations.CreateModel(

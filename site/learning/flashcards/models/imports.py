@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from config.storage import private_storage
+from core.storage import private_storage
 
 
 class ImportStatus(models.TextChoices):
@@ -64,7 +64,7 @@ def progress_key(job_id):
 class ImportedMedia(models.Model):
     """A folder of images imported with Anki cards (``flashcards/<folder>/<n>.png`` in
     private storage) and a deck whose cards show them: whoever may open the deck may
-    see the folder's images (learning.flashcards.media_views)."""
+    see the folder's images (learning.flashcards.imports.media_views)."""
 
     wagtail_reference_index_ignore = True
 

@@ -1,4 +1,4 @@
-"""Times in the viewer's timezone (stored UTC, DESIGN 5)."""
+"""Times in the viewer's timezone (stored in UTC; docs/architecture.md)."""
 
 import zoneinfo
 

@@ -1,6 +1,6 @@
 """Move files that must be private out of MEDIA_ROOT, under unguessable names.
 
-Before files were split into public media and private storage (config/storage.py),
+Before files were split into public media and private storage (core/storage.py),
 everything was written under MEDIA_ROOT, which DEBUG (and any web server serving
 MEDIA_URL) served to anyone. This command, safe to run again at any time:
 
@@ -30,7 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from config.storage import PRIVATE_IMAGE_PREFIX, has_token, is_public_name
+from core.storage import PRIVATE_IMAGE_PREFIX, has_token, is_public_name
 from pages.collections import FLASHCARD_PICTURES
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.flashcards.importing import ImportRefused, import_data, kind_of, parse
+from learning.flashcards.imports.services import ImportRefused, import_data, kind_of, parse
 
 
 class Command(BaseCommand):

@@ -1,0 +1,93 @@
+"""What every wagtail-modeladmin admin of the project shares: the base class that checks
+permissions and scoping on every view, CSV/XLSX export, and read-only permissions."""
+
+from django.contrib.admin.utils import lookup_field, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+from .csv import guard_formula, needs_guard
+
+
+class SafeExportIndexView(IndexView):
+    """Exports real values (modeladmin would write every falsy value, False or 0, as "-")
+    and defuses cells that a spreadsheet would run as formulas."""
+
+    def to_row_dict(self, item):
+        return {field: lookup_field(field, item, self.model_admin)[2] for field in self.list_export}
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and needs_guard(value):
+            return guard_formula(value)
+        return value
+
+
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """List, inspect and export only: rows that services write (progress, certificates,
+    reviews, gouge) are never added, edited or deleted by hand in the admin."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class ScopedModelAdmin(ModelAdmin):
+    """The base of every ModelAdmin in the project: an object's views show only what its
+    listing would, to whom the permission helper allows.
+
+    wagtail-modeladmin's inspect, edit, delete and history views load the object by id
+    from the model's default manager, so the scoping in get_queryset (the listing's rows:
+    an instructor's courses, official decks) does not reach them, and its history view
+    checks no permission at all. Here each of them first needs the listing permission,
+    then finds the object in get_queryset(request) (404 if it is not there), then asks
+    the permission helper: inspect, edit and delete their own question; history the one
+    for seeing the object (inspect when the admin has an inspect view, else listing).
+    Index, export and create keep modeladmin's own checks (user_can_list, user_can_create)
+    and the index its get_queryset.
+    """
+
+    def user_can_see_obj(self, user, obj):
+        helper = self.permission_helper
+        if self.inspect_view_enabled:
+            return helper.user_can_inspect_obj(user, obj)
+        return helper.user_can_list(user)
+
+    def checked_instance(self, request, instance_pk, allowed):
+        """The object behind `instance_pk` as request.user's listing has it, if
+        `allowed(user, obj)`; PermissionDenied or Http404 otherwise."""
+        if not self.permission_helper.user_can_list(request.user):
+            raise PermissionDenied
+        try:
+            obj = self.get_queryset(request).filter(pk=unquote(instance_pk)).first()
+        except (ValueError, TypeError, OverflowError, ValidationError):
+            obj = None
+        if obj is None:
+            raise Http404(f"No {self.opts.verbose_name} matches the given query.")
+        if not allowed(request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def inspect_view(self, request, instance_pk):
+        self.checked_instance(request, instance_pk, self.permission_helper.user_can_inspect_obj)
+        return super().inspect_view(request, instance_pk)
+
+    def edit_view(self, request, instance_pk):
+        self.checked_instance(request, instance_pk, self.permission_helper.user_can_edit_obj)
+        return super().edit_view(request, instance_pk)
+
+    def delete_view(self, request, instance_pk):
+        self.checked_instance(request, instance_pk, self.permission_helper.user_can_delete_obj)
+        return super().delete_view(request, instance_pk)
+
+    def history_view(self, request, instance_pk):
+        self.checked_instance(request, instance_pk, self.user_can_see_obj)
+        return super().history_view(request, instance_pk)

@@ -1,0 +1,1 @@
+"""One loader per app, each with `load(stdout)`; load_demo runs them in dependency order."""

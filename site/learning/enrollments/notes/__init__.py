@@ -1,0 +1,2 @@
+"""Learners' private notes on lessons and bookmarks of pages: forms, services, the page
+fragments they swap in and out, and their views."""
