@@ -205,14 +205,6 @@ def restore_migrated_content():
                 cursor.execute(sql)
 
 
-def id_url(name, object_id):
-    """The URL `name` would have for `object_id`, even an id too large for the <id:...>
-    converter to reverse (such URLs must answer 404, not 500)."""
-    from django.urls import reverse
-
-    return reverse(name, args=[1]).replace("/1/", f"/{object_id}/", 1)
-
-
 def _hypothesis_without_deadlines():
     """Property tests check what grading returns, not how fast: a loaded CI machine must
     not fail them on Hypothesis's default 200 ms per example."""

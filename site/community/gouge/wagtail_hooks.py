@@ -3,7 +3,7 @@ the moderation queue.
 
 The listings only inspect and export: a report changes only through services.moderate,
 so flags, author emails and the examiners' numbers stay right; moderators decide in
-the queue. Access follows the Django gouge permissions (the demo's Moderators group has
+the queue. Access follows the Django gouge permissions (the Moderators role, accounts.roles, has
 view and change).
 """
 

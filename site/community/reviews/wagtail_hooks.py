@@ -2,7 +2,7 @@
 
 The listing is read-only (inspect and export): a review changes only through the
 services, so ratings and helpful counts stay right; moderators publish or reject in
-the queue. Access follows the Django review permissions (the demo's Moderators group
+the queue. Access follows the Django review permissions (the Moderators role, accounts.roles,
 has view and change).
 """
 

@@ -1,6 +1,6 @@
 """What the parser returns and `services.import_standard` takes: plain data, no models.
 
-The demo subset (demo_data.py) is written in the same shape, so both go through one
+The demo subset (demo/data/acs/subset.json) is written in the same shape, so both go through one
 write path.
 """
 
