@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "heroicons",  # server-rendered SVG icons ({% heroicon_outline "name" %})
     "allauth",
     "allauth.account",
     "django_celery_beat",
