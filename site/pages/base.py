@@ -6,14 +6,22 @@ page is shared, and one place that decides each page's description.
 """
 
 from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from core.storage import shareable_images
 
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
+
 
 class BasePage(Page):
+    # The field whose text stands in for a description nobody wrote (rich text is flattened).
+    description_field = "summary"
+
     social_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -34,8 +42,15 @@ class BasePage(Page):
         abstract = True
 
     def get_meta_description(self):
-        """The editor's description, else the page's own teaser text where it has one."""
-        return self.search_description or getattr(self, "summary", "") or ""
+        """The editor's description, else the page's own teaser text where it has one.
+
+        A page with no description is shown by search engines with whatever text they
+        pick from the page (often the menu), so every page type names a teaser field.
+        """
+        if self.search_description:
+            return self.search_description
+        teaser = " ".join(strip_tags(str(getattr(self, self.description_field, "") or "")).split())
+        return Truncator(teaser).chars(DESCRIPTION_LENGTH)
 
     def get_social_image(self):
         return self.social_image

@@ -96,6 +96,7 @@ class FormPage(AbstractEmailForm, BasePage):
     """A contact or lead-capture page: intro, the editor's fields, a thank-you message."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    description_field = "intro"
     thank_you_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],

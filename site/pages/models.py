@@ -20,6 +20,7 @@ class HomePage(HeroFields, BasePage):
     """The site root: a hero, then sections marketers arrange (pages.home_blocks)."""
 
     body = StreamField(HomeSectionsBlock(), blank=True)
+    description_field = "hero_text"
 
     content_panels = [*Page.content_panels, *HeroFields.hero_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("hero_text")]
@@ -39,6 +40,7 @@ class LandingPage(HeroFields, BasePage):
     """A campaign page built from the same sections as the home page."""
 
     body = StreamField(HomeSectionsBlock(), blank=True)
+    description_field = "hero_text"
 
     content_panels = [*Page.content_panels, *HeroFields.hero_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("hero_text")]
@@ -53,6 +55,7 @@ class StandardPage(BasePage):
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     body = StreamField(ContentStreamBlock(), blank=True)
+    description_field = "intro"
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]

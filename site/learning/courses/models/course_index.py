@@ -15,6 +15,7 @@ from .course import CourseLevel
 
 class CourseIndexPage(BasePage):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    description_field = "intro"
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
