@@ -85,3 +85,13 @@ def test_the_demo_learner_has_acs_coverage_to_show(demo_content):
     standard = AcsStandard.objects.get(code="PA")
     assert studied_ids(learner, standard)
     assert retained_ids(learner, standard)
+
+
+def test_loading_the_demo_again_keeps_demo_users_signed_in(client):
+    call_command("load_demo", stdout=StringIO())
+    client.post(
+        reverse("account_login"), {"login": "learner@demo.test", "password": "groundschool"}
+    )
+    assert client.get(reverse("account_settings")).status_code == 200
+    call_command("load_demo", stdout=StringIO())
+    assert client.get(reverse("account_settings")).status_code == 200

@@ -27,10 +27,14 @@ def demo_password():
 
 
 def upsert_user(email, name, password):
+    """Create or refresh a demo user. The password is set only when it differs: a new
+    hash changes the session hash Django checks, so `make run` again would sign
+    everyone out."""
     user, _ = get_user_model().objects.get_or_create(email=email)
     first, _, last = name.partition(" ")
     user.first_name, user.last_name = first, last
-    user.set_password(password)
+    if not user.check_password(password):
+        user.set_password(password)
     user.save()
     user.profile.display_name = name
     user.profile.save(update_fields=["display_name"])
