@@ -1,7 +1,9 @@
 """Shared test fixtures.
 
 Services: tests that need Redis or Chromium call `require(...)`, which skips with a
-reason on a developer machine and fails in CI (CI=true), where they must run.
+reason on a developer machine and fails in CI (CI=true), where they must run. A local
+run talks to a service only when its URL is in the environment (`configured_url`):
+a Redis that happens to listen on 6379 is not ours to write to.
 """
 
 import os
@@ -26,6 +28,41 @@ def require(available, reason):
     if IN_CI:
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+def configured_url(variable, reason):
+    """The service URL in `variable`, or skip: a local run uses only what it was given.
+
+    CI sets the service URLs for its PostgreSQL run only (DATABASE_URL), so there a
+    missing one fails; its SQLite run, like a developer's, skips with the reason.
+    """
+    url = os.environ.get(variable, "")
+    if url:
+        return url
+    if IN_CI and os.environ.get("DATABASE_URL"):
+        pytest.fail(f"{variable} is not set: {reason} (required in CI)")
+    pytest.skip(f"{variable} is not set: {reason}")
+
+
+def purge_redis_keys(url, marker):
+    """Delete what a test wrote to Redis under `marker` (its private queue and worker
+    names): keys naming it, and its entries in kombu's shared binding sets."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        for key in client.scan_iter(match=f"*{marker}*"):
+            client.delete(key)
+        for binding in client.scan_iter(match="_kombu.binding.*"):
+            stale = [member for member in client.smembers(binding) if marker.encode() in member]
+            if stale:
+                client.srem(binding, *stale)
+        # kombu keeps a deadline per binding set; drop those whose set is gone now.
+        for exchange in client.zrange("_kombu.binding_deadlines", 0, -1):
+            if not client.exists(b"_kombu.binding." + exchange):
+                client.zrem("_kombu.binding_deadlines", exchange)
+    finally:
+        client.close()
 
 
 def tcp_open(url, default_port):

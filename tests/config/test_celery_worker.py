@@ -1,6 +1,8 @@
 """With CELERY_BROKER_URL set, a real worker process consumes the queued task.
 
-Needs Redis: skipped on a machine without it, required in CI.
+Needs a Redis broker named by CELERY_BROKER_URL: skipped without one, required in CI's
+PostgreSQL run. The worker's queue and name are private to the test, and what it wrote
+to Redis is deleted afterwards.
 """
 
 import os
@@ -15,18 +17,16 @@ from django.core.mail import send_mail
 import pytest
 
 from config.celery import app as celery_app
-from tests.conftest import require, tcp_open
+from tests.conftest import configured_url, purge_redis_keys, require, tcp_open
 
 ROOT = Path(__file__).resolve().parents[2]
 CELERY = Path(sys.executable).with_name("celery")
-DEFAULT_BROKER = "redis://127.0.0.1:6379/15"
-
 pytestmark = [pytest.mark.django_db, pytest.mark.broker]
 
 
 @pytest.fixture
 def broker_url():
-    url = os.environ.get("CELERY_BROKER_URL") or DEFAULT_BROKER
+    url = configured_url("CELERY_BROKER_URL", "a real worker needs a broker")
     require(url.startswith("redis") and tcp_open(url, 6379), f"no Redis broker at {url}")
     return url
 
@@ -44,7 +44,7 @@ def switch_broker(broker_url, **conf):
 @pytest.fixture
 def worker(broker_url, tmp_path):
     """A Celery worker subprocess on a private queue, writing emails as files."""
-    queue = f"test-{uuid.uuid4().hex}"
+    queue = f"test-{uuid.uuid4().hex}"  # also the worker's name, so cleanup finds both
     mail_dir = tmp_path / "mail"
     env = {
         **os.environ,
@@ -64,6 +64,8 @@ def worker(broker_url, tmp_path):
         "solo",
         "--queues",
         queue,
+        "--hostname",
+        f"{queue}@%h",
         "--without-gossip",
         "--without-mingle",
         "--loglevel",
@@ -83,6 +85,7 @@ def worker(broker_url, tmp_path):
         switch_broker(**saved)
         process.terminate()
         process.wait(timeout=30)
+        purge_redis_keys(broker_url, queue)
 
 
 def wait_for_files(folder, pattern, seconds=45):
