@@ -6,6 +6,8 @@ every demo loader it never overwrites an editor's work: a menu or footer text is
 only while it is empty, and the contact page only when its slug is free.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
@@ -46,8 +48,28 @@ def live_child(home, slug):
     return Page.objects.child_of(home).live().filter(slug=slug).first()
 
 
+# What pages' migration names the default site before anyone has set it.
+PLACEHOLDER_HOST = ("localhost", 80)
+
+
+def serve_site_at_site_url(site):
+    """Point the default site at SITE_URL while it still has the migration's placeholder.
+
+    Wagtail builds sitemap.xml and every full page URL from the Site's hostname and
+    port, so `make run` listed http://localhost/ pages that nothing serves. A host an
+    editor has set in Settings > Sites is left alone.
+    """
+    if (site.hostname, site.port) != PLACEHOLDER_HOST:
+        return
+    served = urlsplit(settings.SITE_URL)
+    site.hostname = served.hostname
+    site.port = served.port or (443 if served.scheme == "https" else 80)
+    site.save(update_fields=["hostname", "port"])
+
+
 def load(stdout):
     site = Site.objects.get(is_default_site=True)
+    serve_site_at_site_url(site)
     home = site.root_page
     contact, created = contact_page(home)
     marketer = get_user_model().objects.filter(email="marketer@demo.test").first()
