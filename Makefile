@@ -11,11 +11,12 @@ STAMP := $(VENV)/.installed
 # order (tests/parallel.py). A bare `.venv/bin/pytest tests/...` runs serially.
 PYTEST_WORKERS ?= logical
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
-# The FAA's ACS PDF, when this checkout sits beside shared/acs/: the demo then imports all of it.
-ACS_PDF ?= $(firstword $(wildcard ../shared/acs/FAA-S-ACS-6C_Private_Pilot_ACS.pdf))
+# The demo loads the whole FAA-S-ACS-6C the code ships (site/learning/acs/data/, no PDF needed);
+# ACS_PDF=path loads another standard instead: an FAA ACS PDF or JSON from `import_acs --export`.
+ACS_PDF ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-pg lint format check worker beat demo bench lock clean
+.PHONY: help install run test test-pg lint format check worker beat demo bench lighthouse lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -64,7 +65,7 @@ worker: install ## Run a Celery worker (needs CELERY_BROKER_URL)
 beat: install ## Run Celery beat with the database scheduler (needs CELERY_BROKER_URL)
 	$(BIN)/celery --workdir site -A config beat --loglevel INFO
 
-demo: install ## Load or refresh the demo users and content (ACS_PDF=path imports a full ACS)
+demo: install ## Load or refresh the demo users and content (ACS_PDF=path: another ACS PDF or JSON)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) secure_media
 	$(MANAGE) load_demo $(if $(ACS_PDF),--acs $(ACS_PDF))
@@ -72,6 +73,10 @@ demo: install ## Load or refresh the demo users and content (ACS_PDF=path import
 bench: install ## Run the benchmarks in bench/ (not part of make test)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/flashcards.py
+
+lighthouse: install ## Lighthouse scores of the first pages a visitor meets (npm, Debian Chromium; not in make test)
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
+	$(BIN)/python tools/lighthouse/run.py
 
 lock: ## Re-resolve pyproject.toml into requirements.lock (needs uv)
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --no-header --quiet -o requirements.lock

@@ -1,6 +1,6 @@
 """Demo mock orals for `load_demo`: the question bank in demo/data/orals/questions.json
-(checked against 14 CFR and the FAA handbooks), a section per area of the demo ACS
-subset, and one finished mock oral for learner@demo.test.
+(checked against 14 CFR and the FAA handbooks), a section per area whose tasks
+have questions, and one finished mock oral for learner@demo.test.
 
 Runs after the ACS loader (the elements) and the flashcards loader (the Oral review
 deck's home). Questions are matched by prompt and sections by name, so a second run

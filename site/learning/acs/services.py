@@ -196,7 +196,7 @@ def _elements(parsed, tasks, summary):
 def _archive_missing(standard, parsed, codes, complete):
     """Archive current elements the document no longer lists (or lists as removed).
 
-    A complete document speaks for the whole standard; a partial one (the demo subset)
+    A complete document speaks for the whole standard; a partial one (a few tasks, as tests import)
     only for the tasks it contains."""
     scope = AcsElement.objects.filter(task__area__standard=standard, archived=False)
     if not complete:

@@ -23,6 +23,7 @@ class ElementNode:
     studied: bool = False
     tested: bool = False
     retained: bool = False
+    context: bool = False  # shown in search results only because a sub-element matched
 
     @property
     def marked(self):

@@ -18,6 +18,11 @@ from .models import AcsElement, AcsStandard
 SEARCH_LIMIT = 20
 SEARCH_MAX_LENGTH = 60
 STAFF_ONLY = "Only editors may search ACS elements."
+INDEX_DESCRIPTION = (
+    "The FAA Airman Certification Standards, searchable: every area of operation, task and "
+    "knowledge, risk-management and skill element the examiner tests on your checkride, "
+    "with your own study coverage when you sign in."
+)
 
 
 @require_safe
@@ -26,7 +31,8 @@ def standard_index(request):
         task_count=Count("areas__tasks", distinct=True),
         area_count=Count("areas", distinct=True),
     ).order_by("code")
-    return TemplateResponse(request, "learning/acs/index.html", {"standards": standards})
+    context = {"standards": standards, "seo_description": INDEX_DESCRIPTION}
+    return TemplateResponse(request, "learning/acs/index.html", context)
 
 
 @require_safe

@@ -35,7 +35,7 @@ def make_question(assessment, spec, order=0):
 
 def current_elements(codes):
     """The current elements named in `codes`; codes the database lacks are left out, so the
-    demo loads whether or not the ACS (or only its demo subset) has been imported."""
+    demo loads whether or not the ACS has been imported."""
     wanted = split_codes(codes)
     if not wanted:
         return []

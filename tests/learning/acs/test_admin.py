@@ -14,6 +14,8 @@ from demo.loaders import acs as demo
 from learning.acs.factories import make_standard, make_tree
 from learning.acs.models import AcsArea, AcsElement, AcsStandard, AcsTask
 
+from .test_import_pdf import REMOVED
+
 pytestmark = pytest.mark.django_db
 
 MODELS = ["acsstandard", "acsarea", "acstask", "acselement"]
@@ -66,6 +68,9 @@ def test_element_filters_and_search(admin_client, demo_acs):
     risks = admin_client.get(url("acselement"), {"kind": "R", "area": night.pk})
     assert listed_codes(risks) == [f"PA.XI.A.R{number}" for number in range(1, 8)]
     archived = admin_client.get(url("acselement"), {"archived__exact": "1"})
+    assert sorted(listed_codes(archived)) == sorted(REMOVED)
+    emergencies = AcsArea.objects.get(numeral="IX")
+    archived = admin_client.get(url("acselement"), {"archived__exact": "1", "area": emergencies.pk})
     assert listed_codes(archived) == [f"PA.IX.C.K1{letter}" for letter in "abcd"]
     found = admin_client.get(url("acselement"), {"q": "Convective SIGMET"})
     assert listed_codes(found) == ["PA.I.C.K2g"]

@@ -1,10 +1,15 @@
-"""The public ACS pages: every area, task and current element; flat query counts; caching."""
+"""The public ACS pages: every area, task and current element, folded; search and "Jump to
+task"; flat query counts; caching."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
 
 from learning.acs.factories import make_standard, make_tree
+from learning.acs.models import AcsElement
+from tests.learning.acs.standard_fixtures import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +88,76 @@ def test_signed_in_learners_get_a_private_page(client, standard, learner):
     assert "public" not in response["Cache-Control"]
     assert "Cookie" in response["Vary"]
     assert "Your coverage" in html
+
+
+def test_areas_and_tasks_fold_closed_with_a_permalink_to_each_task(client, standard):
+    _, html = page(client, standard)
+    assert html.count('<details class="acs-area"') == 2
+    assert html.count('<details class="acs-task"') == 4
+    assert 'class="acs-area" id="area-I" open' not in html  # nothing unfolded until asked
+    assert 'data-code="PA.I.A" open' not in html
+    assert '<summary><h3 id="PA.I.A-heading"><code>PA.I.A</code>' in html
+    assert 'href="#PA.II.B">Link to PA.II.B</a>' in html
+
+
+def test_jump_to_task_lists_every_task_and_goes_to_its_anchor_without_javascript(client, standard):
+    _, html = page(client, standard)
+    for code in ("PA.I.A", "PA.I.B", "PA.II.A", "PA.II.B"):
+        assert f'<option value="{code}">{code} ' in html
+    url = reverse("acs_standard", args=[standard.slug])
+    response = client.get(url, {"task": "pa.ii.b"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}#PA.II.B"
+    assert client.get(url, {"task": "PA.IX.Z"}).status_code == 200  # unknown: just the page
+
+
+def search(client, standard, query):
+    response = client.get(reverse("acs_standard", args=[standard.slug]), {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_shows_only_matching_elements_opened_and_highlighted(client, standard):
+    AcsElement.objects.filter(code="PA.II.B.R2").update(text="Night currency versus proficiency.")
+    html = search(client, standard, "CURRENCY night")
+    assert "1 element in 1 task matches “CURRENCY night”." in html
+    assert "<mark>Night</mark> <mark>currency</mark> versus proficiency." in html
+    assert '<details class="acs-area" id="area-II" open>' in html
+    assert '<details class="acs-task" data-code="PA.II.B" open>' in html
+    assert 'id="PA.I.A.K1"' not in html
+    assert 'id="PA.II.B.R1"' not in html
+    assert 'href="/acs/pa/">Show the whole standard</a>' in html
+
+
+def test_search_by_code_keeps_sub_elements_and_shows_a_parent_for_context(client, standard):
+    html = search(client, standard, "pa.i.a.k3")
+    assert "2 elements in 1 task match" in html
+    assert 'id="PA.I.A.K3"' in html
+    assert 'id="PA.I.A.K3a"' in html
+    assert 'id="PA.I.A.K1"' not in html
+    html = search(client, standard, "sub-element a")
+    assert '<li id="PA.I.A.K3" class="acs-context">' in html  # the lead-in of the match
+    assert "<mark>Sub-element</mark> <mark>a</mark> of K3." in html
+
+
+def test_search_that_matches_nothing_says_so_and_escapes_the_query(client, standard):
+    html = search(client, standard, "<b>zzz</b>")
+    assert "Nothing matches “&lt;b&gt;zzz&lt;/b&gt;”" in html
+    assert "<b>zzz</b>" not in html
+    assert '<details class="acs-' not in html
+
+
+def test_searching_costs_no_extra_queries(client, standard):
+    url = reverse("acs_standard", args=[standard.slug])
+    count_queries(client, standard.slug)
+    plain = count_queries(client, standard.slug)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url, {"q": "element"})
+    assert len(queries) == plain
+
+
+def test_the_index_and_the_standard_describe_themselves_to_search_engines(client, standard):
+    index = client.get(reverse("acs_index")).content.decode()
+    assert '<meta name="description" content="The FAA Airman Certification Standards' in index
+    _, html = page(client, standard)
+    assert '<meta name="description" content="FAA-S-ACS-' in html

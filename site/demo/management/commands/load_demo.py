@@ -34,11 +34,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--acs",
             metavar="PATH",
-            help="An FAA ACS PDF to import in full (default: a hand-written subset of 6C).",
+            help="An FAA ACS PDF, or JSON exported by import_acs, to import instead of the "
+            "shipped FAA-S-ACS-6C.",
         )
 
     def handle(self, *args, **options):
-        extra = {"demo.loaders.acs": {"acs_pdf": options.get("acs")}}
+        extra = {"demo.loaders.acs": {"acs_path": options.get("acs")}}
         with transaction.atomic():
             for module_name in DEMO_MODULES:
                 self.stdout.write(f"Loading {module_name} ...")

@@ -1,7 +1,7 @@
 """What the parser returns and `services.import_standard` takes: plain data, no models.
 
-The demo subset (demo/data/acs/subset.json) is written in the same shape, so both go through one
-write path.
+The shipped JSON (importer/jsonfile.py) reads back into the same records, so a PDF and
+the JSON go through one write path.
 """
 
 from dataclasses import dataclass, field
