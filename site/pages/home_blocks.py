@@ -12,6 +12,7 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from core.templatetags.avatar_tags import rendition_spec
 from snippets.models import Category, Testimonial
 
 from .blocks import HeadingBlock, LinkTargetBlock, ParagraphBlock
@@ -21,6 +22,8 @@ TEMPLATES = "pages/sections"
 STATS_CACHE_KEY = "home:stats"
 STATS_CACHE_SECONDS = 15 * 60
 MAX_CATEGORIES = 8
+# The crop featured_categories.html shows for a category's picture.
+CATEGORY_TILE_SPEC = "fill-480x270"
 
 
 def picked_or_featured(available, picked, limit, **featured):
@@ -83,8 +86,12 @@ class FeaturedCategoriesBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
 
         context = super().get_context(value, parent_context)
+        pictures = get_image_model().objects.prefetch_renditions(CATEGORY_TILE_SPEC)
+        active = Category.objects.filter(active=True).prefetch_related(
+            Prefetch("image", queryset=pictures)
+        )
         context["categories"] = picked_or_featured(
-            Category.objects.filter(active=True), value["categories"], MAX_CATEGORIES, featured=True
+            active, value["categories"], MAX_CATEGORIES, featured=True
         )
         return context
 
@@ -106,7 +113,7 @@ class TestimonialsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
 
         context = super().get_context(value, parent_context)
-        avatars = get_image_model().objects.prefetch_renditions("fill-96x96")
+        avatars = get_image_model().objects.prefetch_renditions(rendition_spec())
         live = Testimonial.objects.filter(live=True).prefetch_related(
             Prefetch("avatar", queryset=avatars)
         )

@@ -8,11 +8,14 @@ pseudonymously, and figures only once aggregates.publishable() says there are en
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Q, TextField, Value
+from django.db.models import Prefetch, Q, TextField, Value
 from django.db.models.functions import Cast, Coalesce
+
+from wagtail.images import get_image_model
 
 from core.pagination import paginate
 from core.query import MAX_QUERY_LENGTH, LenientFilters, search_text
+from core.templatetags.avatar_tags import rendition_spec
 from snippets.models.examiner import Certificate, Examiner
 
 from .aggregates import publishable
@@ -89,7 +92,9 @@ class DirectoryFilters(LenientFilters):
 
 def directory_examiners(filters):
     """The examiners the directory lists, each with its stats joined in."""
-    return filters.apply(active_examiners().select_related("gouge_stats"))
+    photos = get_image_model().objects.prefetch_renditions(rendition_spec())
+    examiners = active_examiners().select_related("gouge_stats")
+    return filters.apply(examiners.prefetch_related(Prefetch("photo", queryset=photos)))
 
 
 def stats_of(examiner):

@@ -21,6 +21,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from accounts.roles import instructors_group
+from demo.art.library import category_image, course_image
 from demo.words import decimal, read
 from learning.courses.models import (
     CourseIndexPage,
@@ -102,6 +103,8 @@ class CatalogLoader:
         for name in LIST_FIELDS:
             fields[name] = list_items(fields.get(name, []))
         fields["category"] = categories[spec["category"]]
+        if not index.get_children().filter(slug=spec["slug"]).exists():  # drawn only if needed
+            fields["thumbnail"] = course_image(spec["slug"], spec["category"])
         if "discount_days" in spec:  # a sale that is still running whenever the demo is loaded
             fields["discount_ends"] = timezone.localdate() + timedelta(days=spec["discount_days"])
         course = CoursePage(**fields)
@@ -124,19 +127,22 @@ class CatalogLoader:
 
 
 def upsert_categories():
-    """Demo categories by slug; an existing category keeps whatever an editor wrote."""
-    return {
-        spec["slug"]: Category.objects.get_or_create(
-            slug=spec["slug"],
-            defaults={
-                "name": spec["name"],
-                "description": spec["description"],
-                "icon": spec.get("icon", ""),
-                "featured": spec.get("featured", False),
-            },
-        )[0]
-        for spec in CATEGORIES
-    }
+    """Demo categories by slug, each new one with its picture; an existing category keeps
+    whatever an editor wrote."""
+    categories = {}
+    for spec in CATEGORIES:
+        category = Category.objects.filter(slug=spec["slug"]).first()
+        if category is None:
+            category = Category.objects.create(
+                slug=spec["slug"],
+                name=spec["name"],
+                description=spec["description"],
+                icon=spec.get("icon", ""),
+                featured=spec.get("featured", False),
+                image=category_image(spec["slug"]),
+            )
+        categories[spec["slug"]] = category
+    return categories
 
 
 def demo_instructor():

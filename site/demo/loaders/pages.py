@@ -1,5 +1,5 @@
-"""Demo pages for `load_demo`: the home page (hero and curated sections) and an About page,
-words in demo/data/pages.
+"""Demo pages for `load_demo`: the home page (hero with its picture, curated sections) and an
+About page, words in demo/data/pages, the hero picture from demo.art.
 
 Runs after the courses loader, so the hero and the call-to-action band can link to the
 catalog.
@@ -9,6 +9,7 @@ import copy
 
 from wagtail.models import Page, Site
 
+from demo.art.library import home_hero_image
 from demo.words import read
 from pages.models import HomePage, StandardPage
 
@@ -34,6 +35,7 @@ def load(stdout):
     if home.latest_revision_id is None:  # still exactly as the migration created it
         catalog = Page.objects.child_of(home).filter(slug="courses").first()
         home.hero_text = HOME["hero_text"]
+        home.hero_image = home_hero_image()
         body = copy.deepcopy([*HOME_BODY, *HOME_SECTIONS])
         if catalog is not None:
             home.hero_cta_label, home.hero_cta_page = HOME["hero_cta_label"], catalog

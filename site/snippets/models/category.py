@@ -4,7 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.search import index
+
+from core.storage import shareable_images
 
 from .slugs import AutoSlugMixin
 
@@ -31,6 +34,16 @@ class Category(AutoSlugMixin, index.Indexed, models.Model):
         blank=True,
         help_text="An emoji shown beside the name on the site, such as ⛈️ or 🛩️.",
     )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=shareable_images,
+        help_text="A wide picture (16:9) for the category's tile and page. Its alt text is "
+        "not read out there, because the category's name sits right beside it.",
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -54,6 +67,7 @@ class Category(AutoSlugMixin, index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("image"),
         FieldRowPanel([FieldPanel("icon"), FieldPanel("sort_order")]),
         FieldPanel("parent"),
         MultiFieldPanel([FieldPanel("featured"), FieldPanel("active")], heading="Visibility"),

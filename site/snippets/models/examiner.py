@@ -11,7 +11,10 @@ from django.core.validators import (
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.images import get_image_model_string
 from wagtail.search import index
+
+from core.storage import shareable_images
 
 from ..fields import ChoiceListField
 from .slugs import AutoSlugMixin
@@ -61,6 +64,16 @@ class Examiner(AutoSlugMixin, index.Indexed, models.Model):
         blank=True,
         help_text="The examiner's web address. Leave blank to make it from the name.",
     )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=shareable_images,
+        help_text="Optional square portrait, shown cropped to a circle. Without one the "
+        "directory shows the examiner's initials.",
+    )
     organization = models.CharField(
         max_length=120, blank=True, help_text="For example “FAA Designated Pilot Examiner”."
     )
@@ -100,6 +113,7 @@ class Examiner(AutoSlugMixin, index.Indexed, models.Model):
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldPanel("photo"),
         FieldPanel("organization"),
         FieldRowPanel([FieldPanel("region"), FieldPanel("base_airport")]),
         FieldPanel("certificates"),
