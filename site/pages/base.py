@@ -5,11 +5,13 @@ description (`search_description`); this adds the image social networks show whe
 page is shared, and one place that decides each page's description.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from core.storage import shareable_images
@@ -49,8 +51,14 @@ class BasePage(Page):
         """
         if self.search_description:
             return self.search_description
-        teaser = " ".join(strip_tags(str(getattr(self, self.description_field, "") or "")).split())
-        return Truncator(teaser).chars(DESCRIPTION_LENGTH)
+        try:
+            field = self._meta.get_field(self.description_field)
+        except FieldDoesNotExist:
+            return ""
+        teaser = str(field.value_from_object(self) or "")
+        if isinstance(field, RichTextField):
+            teaser = strip_tags(teaser)  # a plain-text "<oral>" stays, escaped by the template
+        return Truncator(" ".join(teaser.split())).chars(DESCRIPTION_LENGTH)
 
     def get_social_image(self):
         return self.social_image

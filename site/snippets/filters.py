@@ -11,7 +11,8 @@ import django_filters
 
 from .models import Category, Certificate, Examiner, Testimonial
 
-RATING_CHOICES = [(stars, "★" * stars) for stars in range(5, 0, -1)]
+# In words: a star character shows as an empty box where no font has the glyph.
+RATING_CHOICES = [(stars, f"{stars} star{'s' if stars > 1 else ''}") for stars in range(5, 0, -1)]
 
 
 class TestimonialFilterSet(WagtailFilterSet):

@@ -1,17 +1,21 @@
-"""The learner dashboard: courses with progress and "Continue", recent completions,
-streak, certificates, today's flashcards and the latest mock oral, in a fixed number of
-queries however many courses."""
+"""The learner dashboard: "Today" (the actions due now, see today.py), courses with
+progress and "Continue", recent completions, streak, certificates, today's flashcards and
+the latest mock oral, in a fixed number of queries however many courses.
+
+A learner with nothing on record yet (no enrollment, no study day, no mock oral) is
+greeted as new, with a first step, instead of "Welcome back"."""
 
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 
 from learning.courses.models import LessonPage
 from learning.courses.outline import course_outlines
-from learning.enrollments.models import Certificate, Enrollment, LessonProgress
+from learning.enrollments.models import Certificate, Enrollment, LessonProgress, StudyDay
 from learning.enrollments.progress import progress_for_enrollments
-from learning.enrollments.streaks import study_streak
+from learning.enrollments.streaks import MAX_STREAK_DAYS, local_date, streak_from_dates
 from learning.flashcards.queue import todays_queue
-from learning.orals.models import MockOralSession
+
+from .today import Today, mock_orals, next_lesson, quiz_to_retake
 
 RECENT_COMPLETIONS = 5
 HEAVY_FIELDS = [
@@ -21,14 +25,18 @@ HEAVY_FIELDS = [
 ]
 
 
-def study_tools(user):
-    """Today's flashcard counts and the latest mock oral, for the "Study tools" panel."""
-    return {
-        "flashcards_today": todays_queue(user),
-        "last_oral": MockOralSession.objects.filter(user=user, completed_at__isnull=False)
-        .only("pk", "score", "completed_at")
-        .first(),
-    }
+def study_days(user):
+    """The learner's study days, newest first (one query; the streak and "is this
+    learner new?" both read them)."""
+    days = StudyDay.objects.filter(user=user).values_list("date", flat=True)
+    return list(days[:MAX_STREAK_DAYS])
+
+
+def first_free_lesson():
+    """A lesson anyone may read in full, for a new learner's first step (one query,
+    asked only for new learners)."""
+    lessons = LessonPage.objects.live().public().filter(is_free_preview=True)
+    return lessons.defer_streamfields().order_by("path").first()
 
 
 @login_required
@@ -51,15 +59,29 @@ def dashboard(request):
         .defer(*HEAVY_FIELDS)
         .order_by("-completed_date")[:RECENT_COMPLETIONS]
     )
+    courses = [(e, progress[e.pk]) for e in current]
+    days = study_days(user)
+    open_oral, last_oral = mock_orals(user)
+    flashcards_today = todays_queue(user)
+    is_new = not enrollments and not days and open_oral is None and last_oral is None
     context = {
-        "courses": [(e, progress[e.pk]) for e in current],
+        "is_new": is_new,
+        "first_lesson": first_free_lesson() if is_new else None,
+        "today": Today(
+            cards_due=flashcards_today.total_left,
+            next_lesson=next_lesson(courses),
+            quiz_to_retake=quiz_to_retake(user, courses),
+            oral_to_finish=open_oral,
+        ),
+        "courses": courses,
         "in_progress": [e for e in current if e.status == Enrollment.Status.ACTIVE],
         "dropped": [e for e in enrollments if not e.is_current],
         "recent_completions": list(recent),
-        "streak": study_streak(user),
+        "streak": streak_from_dates(days, local_date(user)),
         "certificates": list(
             Certificate.objects.filter(enrollment__user=user).order_by("-issued_at")
         ),
-        **study_tools(user),
+        "flashcards_today": flashcards_today,
+        "last_oral": last_oral,
     }
     return TemplateResponse(request, "learning/enrollments/dashboard.html", context)

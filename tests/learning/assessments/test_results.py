@@ -75,7 +75,7 @@ def test_feedback_with_the_key_and_explanations(signed_in, quiz_lesson):
     _, response = submit(signed_in, assessment, wrong_answer)
     html = response.content.decode()
     assert html.count('data-testid="quiz-feedback-item"') == 2
-    assert "✗ Wrong" in html
+    assert "</svg> Wrong</span>" in html
     assert html.count("Your answer</strong>") == 2
     assert html.count("Correct answer</strong>") == 2
     assert f"{QUESTION_SENTINEL} 1" in html
@@ -89,7 +89,7 @@ def test_feedback_without_the_key(signed_in, quiz_lesson):
     html = response.content.decode()
     assert html.count('data-testid="quiz-feedback-item"') == 2
     assert "Wrong 1" in html
-    assert "✗ Wrong" in html
+    assert "</svg> Wrong</span>" in html
     assert "Correct answer" not in html
     assert QUESTION_SENTINEL not in html
     assert CHOICE_SENTINEL not in html
@@ -142,6 +142,6 @@ def test_the_key_waits_while_attempts_remain(signed_in, quiz_lesson):
     )
     _, response = submit(signed_in, assessment, wrong_answer)
     html = response.content.decode()
-    assert "✗ Wrong" in html
+    assert "</svg> Wrong</span>" in html
     assert "Correct answer" not in html
     assert QUESTION_SENTINEL not in html

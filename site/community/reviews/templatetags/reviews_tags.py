@@ -15,7 +15,7 @@ def course_reviews(context, course):
 
 @register.inclusion_tag("community/reviews/rating_summary.html")
 def rating_summary(course):
-    """ "★ 4.6 (12)" for a course card; free when the cards joined in `rating`."""
+    """A star icon and "4.6 (12)" for a course card; free when the cards joined in `rating`."""
     rating = rating_of(course)
     if rating is not None and not rating.count:
         rating = None

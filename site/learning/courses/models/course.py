@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.tiers import Tier
 from core.storage import shareable_images
 from pages.base import BasePage
 
@@ -46,6 +47,18 @@ def instructor_choices():
         | models.Q(**{f"user_permissions__{k}": v for k, v in admin_perm.items()})
     )
     return {"pk__in": users.filter(teaching).values("pk")}
+
+
+def free_offer(outline):
+    """schema.org Offer saying what enrolling costs today: nothing (payments are not
+    built, see offer.py); "Partially Free" when some lessons need Premium."""
+    needs_premium = any(lesson.required_tier >= Tier.PREMIUM for lesson in outline.lessons)
+    return {
+        "@type": "Offer",
+        "category": "Partially Free" if needs_premium else "Free",
+        "price": "0",
+        "priceCurrency": "USD",
+    }
 
 
 class CoursePage(BasePage):
@@ -123,7 +136,7 @@ class CoursePage(BasePage):
     pricing_panels = [
         MultiFieldPanel(
             [FieldPanel("price"), FieldPanel("discount_price"), FieldPanel("discount_ends")],
-            heading="Price (display only until payments launch)",
+            heading="Price (kept for when payments launch: enrolling is free until then)",
         )
     ]
     edit_handler = editor_tabs(
@@ -199,12 +212,7 @@ class CoursePage(BasePage):
                 "sameAs": settings.SITE_URL,
             },
             "educationalLevel": self.get_level_display(),
-            "offers": {
-                "@type": "Offer",
-                "category": "Free" if self.is_free else "Paid",
-                "price": str(self.current_price),
-                "priceCurrency": "USD",
-            },
+            "offers": free_offer(outline),
             "hasCourseInstance": {
                 "@type": "CourseInstance",
                 "courseMode": "Online",

@@ -4,6 +4,9 @@ from django import template
 
 from core.jsonld import jsonld_script
 
+from ..access import viewer_tier
+from ..offer import enrollment_offer
+
 register = template.Library()
 
 
@@ -29,6 +32,13 @@ def usd(amount):
         return ""
     text = f"{amount:,.2f}"
     return f"${text[:-3]}" if text.endswith(".00") else f"${text}"
+
+
+@register.simple_tag(takes_context=True)
+def course_offer(context):
+    """`{% course_offer as offer %}`: what enrolling gives this viewer (see offer.py);
+    reads the page's `outline`, so the enroll view's re-rendered panel works too."""
+    return enrollment_offer(context["outline"], viewer_tier(context.get("request")))
 
 
 @register.filter
