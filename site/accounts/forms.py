@@ -3,6 +3,7 @@
 import zoneinfo
 
 from django import forms
+from django.contrib.auth import password_validation
 
 from core.images import reencode_image
 
@@ -19,6 +20,43 @@ def timezone_choices():
     return [("UTC", "UTC")] + [(z, z.replace("_", " ")) for z in us_first + rest]
 
 
+# How each of Django's password validators reads in the one-line summary; a validator not
+# listed here contributes its own help text.
+PASSWORD_RULE_PHRASES = {
+    password_validation.UserAttributeSimilarityValidator: "not like your name or email",
+    password_validation.CommonPasswordValidator: "not a common password",
+    password_validation.NumericPasswordValidator: "not all numbers",
+}
+
+
+def password_rules_summary():
+    """The password rules in one short line, e.g. "At least 8 characters; not a common
+    password and not all numbers."
+
+    Django's own help text is a four-item list that pushes the rest of the form below the
+    fold on a phone. The line is built from AUTH_PASSWORD_VALIDATORS, so it cannot drift
+    from what is enforced; a failed rule is still reported by its own error message.
+    """
+    validators = password_validation.get_default_password_validators()
+    lengths = [
+        v.min_length
+        for v in validators
+        if isinstance(v, password_validation.MinimumLengthValidator)
+    ]
+    others = [
+        PASSWORD_RULE_PHRASES.get(type(v)) or v.get_help_text().rstrip(".")
+        for v in validators
+        if not isinstance(v, password_validation.MinimumLengthValidator)
+    ]
+    if len(others) > 1:
+        others = [", ".join(others[:-1]) + " and " + others[-1]]
+    parts = ([f"At least {max(lengths)} characters"] if lengths else []) + others
+    if not parts:
+        return ""
+    summary = "; ".join(parts)
+    return summary[0].upper() + summary[1:] + "."
+
+
 class SignupDetailsForm(forms.Form):
     """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
@@ -27,6 +65,7 @@ class SignupDetailsForm(forms.Form):
         label="Your name",
         help_text="Shown in the header and next to your reviews. You can change it later.",
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": "Enter your name."},
     )
 
     def signup(self, request, user):

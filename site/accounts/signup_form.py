@@ -1,22 +1,50 @@
-"""The sign-up form allauth uses (ACCOUNT_FORMS["signup"]).
+"""The allauth forms Groundschool uses (ACCOUNT_FORMS): allauth's, in our words.
 
-Its own module: allauth imports accounts.forms (ACCOUNT_SIGNUP_FORM_CLASS) while
+Their own module: allauth imports accounts.forms (ACCOUNT_SIGNUP_FORM_CLASS) while
 building its SignupForm, so subclassing that form there would be a circular import.
 """
 
 from django.db import IntegrityError, transaction
 
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as allauth_forms
+
+from .forms import password_rules_summary
+
+# allauth's labels are Title Case; the rest of the site writes sentence case.
+SENTENCE_CASE_LABELS = {"remember": "Keep me logged in", "oldpassword": "Current password"}
 
 
-class SignupForm(AllauthSignupForm):
-    """allauth's sign-up form, safe when the same address signs up twice at once.
+def in_our_words(form, replaces_old=False):
+    """Sentence-case labels, no placeholders repeating the label (they look like typed
+    text and vanish on typing), and the password rules as one short line.
+
+    `replaces_old`: the form changes an existing password, so the new one says "New".
+    """
+    chosen = "New password" if replaces_old else "Password"
+    labels = {**SENTENCE_CASE_LABELS, "password1": chosen, "password2": f"{chosen} (again)"}
+    for name, field in form.fields.items():
+        field.widget.attrs.pop("placeholder", None)
+        if name in labels:
+            field.label = labels[name]
+    if "password2" in form.fields:  # a form that sets a new password
+        form.fields["password1"].help_text = password_rules_summary()
+
+
+class SignupForm(allauth_forms.SignupForm):
+    """allauth's sign-up form, name first, safe when the same address signs up twice at
+    once.
 
     Both requests pass the "address already taken" check before either has saved, and
     the slower one then fails on the unique email constraint. It is answered exactly as
     a sign-up with a taken address is: "check your email" (allauth then mails the owner
     that the account exists), never a 500, and nothing about the account is revealed.
     """
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self)
 
     def try_save(self, request):
         try:
@@ -25,3 +53,33 @@ class SignupForm(AllauthSignupForm):
         except IntegrityError:
             self.account_already_exists = True
             return super().try_save(request)
+
+
+class LoginForm(allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self)
+
+
+class ChangePasswordForm(allauth_forms.ChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self, replaces_old=True)
+
+
+class SetPasswordForm(allauth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self)
+
+
+class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self, replaces_old=True)
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_our_words(self)

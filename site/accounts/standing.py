@@ -28,6 +28,10 @@ def has_verified_email(user):
     )
 
 
+# Set at log-in (accounts.signals): templates read it instead of asking for permissions.
+STAFF_MEMBER_SESSION_KEY = "staff_member"
+
+
 def is_staff_member(user):
     return bool(
         getattr(user, "is_authenticated", False) and user.is_active and user.has_perm(ADMIN_ACCESS)

@@ -36,7 +36,7 @@ def test_premium_member_logs_in_and_reads_the_whole_lesson(page, demo):
     page.get_by_test_id("tier-cta").get_by_role("link", name="Log in").click()
     page.get_by_label("Email").fill("premium@demo.test")
     page.get_by_label("Password").fill(demo_password())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"**{demo.url}")
     assert page.get_by_test_id("lesson").get_attribute("data-access") == "full"
     assert page.locator(".lesson-body").inner_text().strip()

@@ -26,7 +26,7 @@ def test_marketer_features_a_course_and_a_visitor_sees_it(page, browser, live_se
     page.goto("/accounts/login/?next=/admin/")
     page.get_by_label("Email").fill("marketer@demo.test")
     page.get_by_label("Password").fill(demo_password())
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/admin/")
     page.goto(f"/admin/pages/{course.pk}/edit/")
     page.get_by_role("tab", name="Details").click()

@@ -51,7 +51,7 @@ def test_demo_password_comes_from_the_environment(client, monkeypatch):
     ok = client.post(
         reverse("account_login"), {"login": "learner@demo.test", "password": "Flaps-Up-35"}
     )
-    assert (ok.status_code, ok["Location"]) == (302, "/")
+    assert (ok.status_code, ok["Location"]) == (302, reverse("dashboard"))
     assert client.session["_auth_user_id"] == str(User.objects.get(email="learner@demo.test").pk)
 
 

@@ -153,14 +153,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Learners land on their dashboard, editors in the admin (AccountAdapter.get_login_redirect_url).
+LOGIN_REDIRECT_URL = "dashboard"
 PASSWORD_RESET_TIMEOUT = 60 * 60  # reset links work for one hour
 
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
-ACCOUNT_FORMS = {"signup": "accounts.signup_form.SignupForm"}
+# allauth's forms in our words (sentence case, one-line password rules).
+ACCOUNT_FORMS = {
+    "signup": "accounts.signup_form.SignupForm",
+    "login": "accounts.signup_form.LoginForm",
+    "change_password": "accounts.signup_form.ChangePasswordForm",
+    "set_password": "accounts.signup_form.SetPasswordForm",
+    "reset_password": "accounts.signup_form.ResetPasswordForm",
+    "reset_password_from_key": "accounts.signup_form.ResetPasswordKeyForm",
+}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -320,6 +329,9 @@ WAGTAIL_SITE_NAME = "Groundschool"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"  # every login goes through allauth's checks
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"  # login-restricted pages and documents too
+# No Gravatar: the admin would send each user's email hash to gravatar.com and show
+# broken pictures offline; Wagtail falls back to its neutral default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset is the one reset flow
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
