@@ -28,6 +28,9 @@ $(STAMP): requirements.lock
 
 install: $(STAMP) ## Create .venv and install the exact versions in requirements.lock
 
+# Links in emails and sitemap.xml name SITE_URL: by default the address `make run` serves.
+run demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
+
 run: install ## Migrate, load demo content and serve on 127.0.0.1:$(PORT) (SQLite, eager Celery)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) secure_media
