@@ -44,8 +44,9 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
     restore_migrated_content()
+    settings.SITE_URL = live_server.url  # links in emails lead to the site under test
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(15_000)

@@ -133,3 +133,24 @@ def test_guest_theme_choice_applies_and_survives_a_reload(page):
     page.reload()
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == dark_background
+
+
+def test_a_guest_signing_up_from_a_premium_lesson_comes_back_to_it_signed_in(page, mailoutbox):
+    """Back on the premium lesson, now as a registered learner: the call to action
+    speaks of Premium only, no longer of signing up."""
+    module = make_module(make_course(make_catalog()), title="Systems")
+    premium = make_lesson(
+        module,
+        title="Vacuum system failures",
+        access_level="premium",
+        body=[{"type": "paragraph", "value": f"<p>{LESSON_BODY}.</p>"}],
+    )
+    sign_up_from_the_lesson(page, premium)
+    page.goto(confirmation_link())
+    page.get_by_role("button", name="Confirm my email address").click()
+    page.wait_for_url(f"**{premium.url}")
+    assert page.get_by_test_id("header-user-name").inner_text() == "Avery Climbout"
+    cta = page.get_by_test_id("tier-cta")
+    assert cta.get_by_role("link", name="See Premium membership").count() == 1
+    assert cta.get_by_role("link", name="Sign up free").count() == 0
+    assert LESSON_BODY not in page.content()
