@@ -19,7 +19,7 @@ def form_data(**overrides):
         "name": "Weather",
         "slug": "",
         "description": "METARs, TAFs and go/no-go decisions.",
-        "icon": "⛈️",
+        "icon": "cloud",
         "parent": "",
         "sort_order": "0",
         "active": "on",
@@ -48,7 +48,7 @@ def test_create_in_the_admin_makes_the_slug_from_the_name(admin_client):
     category = Category.objects.get(name="Thunderstorms & Icing")
     assert category.slug == "thunderstorms-icing"
     assert category.parent == parent
-    assert category.icon == "⛈️"
+    assert category.icon == "cloud"
     assert category.featured
     assert category.active
 

@@ -6,13 +6,14 @@ catalog, so nothing here raises: unknown values are dropped and reported as noti
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from wagtail.images import get_image_model
 
 from core.query import MAX_QUERY_LENGTH, LenientFilters, search_text
 from snippets.models import Category
 
+from .access import AccessLevel
 from .models.course import CourseLevel
 
 THUMBNAIL_SPEC = "fill-480x270"
@@ -22,7 +23,9 @@ SORTS = {
     # Learners who are enrolled now (active or completed), annotated by CatalogFilters.apply.
     "popular": ("Most popular", ["-current_enrollments", "-first_published_at", "-pk"]),
 }
-ACCESS = {"free": "Free", "premium": "Paid"}
+# Payments do not exist yet: every course is free to enroll, and what differs is whether
+# some lessons need Premium. The values stay "free"/"premium" so old links keep working.
+ACCESS = {"free": "All lessons free", "premium": "Includes Premium lessons"}
 
 
 @dataclass
@@ -43,7 +46,7 @@ class CatalogFilters(LenientFilters):
             if filters.category is None:
                 filters.notices.append("We ignored an unknown category.")
         filters.level = filters.choice(params, "level", dict(CourseLevel.choices), "level")
-        filters.access = filters.choice(params, "access", ACCESS, "price filter")
+        filters.access = filters.choice(params, "access", ACCESS, "access filter")
         filters.sort = filters.choice(params, "sort", SORTS, "sort order") or "newest"
         return filters
 
@@ -63,9 +66,9 @@ class CatalogFilters(LenientFilters):
         if self.level:
             courses = courses.filter(level=self.level)
         if self.access == "free":
-            courses = courses.filter(price=0)
+            courses = courses.filter(has_premium_lessons=False)
         elif self.access == "premium":
-            courses = courses.exclude(price=0)
+            courses = courses.filter(has_premium_lessons=True)
         if self.sort == "popular":
             courses = courses.annotate(
                 current_enrollments=Count("enrollments", filter=~Q(enrollments__status="dropped"))
@@ -73,15 +76,38 @@ class CatalogFilters(LenientFilters):
         return courses.order_by(*SORTS[self.sort][1])
 
 
+def premium_lessons_exist():
+    """True for a course with a live lesson only Premium members may read.
+
+    The card and the access filter both state this rather than the price (payments do not
+    exist yet, so a price would announce a charge that never happens). A subquery keeps it
+    inside the cards' own query. Free-preview lessons are open to guests, so they do not
+    count; view restrictions are left to the course itself (`public()` on the cards),
+    because checking them per lesson would cost one more query on every listing.
+    """
+    from .models import LessonPage
+
+    return Exists(
+        LessonPage.objects.filter(
+            live=True,
+            access_level=AccessLevel.PREMIUM,
+            is_free_preview=False,
+            path__startswith=OuterRef("path"),
+        )
+    )
+
+
 def course_cards(courses=None):
     """Live, public courses with what a course card needs (category, rating, thumbnail and
-    its rendition) loaded in three queries however many cards there are."""
+    its rendition, whether some lessons need Premium) loaded in three queries however many
+    cards there are."""
     from .models import CoursePage
 
     courses = CoursePage.objects.all() if courses is None else courses
     thumbnails = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
     return (
-        courses.live()
+        courses.annotate(has_premium_lessons=premium_lessons_exist())
+        .live()
         .public()
         .defer_streamfields()
         .select_related("category", "rating")

@@ -12,6 +12,31 @@ from core.storage import shareable_images
 from .slugs import AutoSlugMixin
 
 
+class CategoryIcon(models.TextChoices):
+    """Heroicons a category may show beside its name.
+
+    A short, curated list of outline icons shipped with the site, rather than free text:
+    emoji render as empty boxes on machines without an emoji font, and an unknown icon
+    name would break the page that draws it. Each value must be a heroicons name.
+    """
+
+    ACADEMIC_CAP = "academic-cap", "Graduation cap"
+    BOLT = "bolt", "Lightning bolt"
+    BOOK_OPEN = "book-open", "Open book"
+    CHART_BAR = "chart-bar", "Bar chart"
+    CHECKLIST = "clipboard-document-check", "Checklist"
+    CLOUD = "cloud", "Cloud"
+    COG = "cog-6-tooth", "Gear"
+    GLOBE = "globe-americas", "Globe"
+    MAP = "map", "Map"
+    PAPER_AIRPLANE = "paper-airplane", "Paper airplane"
+    SCALE = "scale", "Scales"
+    SHIELD_CHECK = "shield-check", "Shield with a check"
+    SIGNAL = "signal", "Radio signal"
+    SUN = "sun", "Sun"
+    WRENCH = "wrench-screwdriver", "Wrench and screwdriver"
+
+
 class Category(AutoSlugMixin, index.Indexed, models.Model):
     """A subject area courses are filed under (airspace, weather, regulations ...).
 
@@ -32,7 +57,8 @@ class Category(AutoSlugMixin, index.Indexed, models.Model):
     icon = models.CharField(
         max_length=40,
         blank=True,
-        help_text="An emoji shown beside the name on the site, such as ⛈️ or 🛩️.",
+        choices=CategoryIcon.choices,
+        help_text="A small picture shown beside the name where the category has no image.",
     )
     image = models.ForeignKey(
         get_image_model_string(),

@@ -1,12 +1,25 @@
-"""The course catalog: filters, sorting, pagination, and lenient handling of bad links."""
+"""The course catalog: filters, sorting, pagination, and lenient handling of bad links.
+
+Payments do not exist yet, so cards and the "Access" filter speak of Premium lessons,
+never of a price: every course is free to enroll.
+"""
 
 from decimal import Decimal
 
 import pytest
+from bs4 import BeautifulSoup
 
 from core.pagination import PAGE_SIZE
-from learning.courses.factories import make_catalog, make_course
+from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
 from snippets.models import Category
+
+
+def with_lessons(course, *access_levels, **lesson_fields):
+    """Give `course` one module holding a live lesson per access level."""
+    module = make_module(course)
+    for n, level in enumerate(access_levels, start=1):
+        make_lesson(module, title=f"{course.title} {n}", access_level=level, **lesson_fields)
+    return course
 
 
 @pytest.fixture
@@ -14,37 +27,97 @@ def catalog(db):
     catalog = make_catalog()
     weather = Category.objects.create(name="Weather")
     airspace = Category.objects.create(name="Airspace")
-    make_course(catalog, title="Reading METARs", level="beginner", category=weather)
-    make_course(
-        catalog, title="Class B Deep Dive", level="advanced", category=airspace, price=Decimal(49)
+    with_lessons(
+        make_course(catalog, title="Reading METARs", level="beginner", category=weather),
+        "guest",
+        "registered",
     )
-    make_course(
-        catalog,
-        title="Thunderstorm Avoidance",
-        level="intermediate",
-        category=weather,
-        price=Decimal(29),
-        subtitle="Convective SIGMETs and radar",
+    # A list price waits for payments: it must not leak onto the card.
+    with_lessons(
+        make_course(
+            catalog,
+            title="Class B Deep Dive",
+            level="advanced",
+            category=airspace,
+            price=Decimal(49),
+        ),
+        "registered",
+        "premium",
+    )
+    with_lessons(
+        make_course(
+            catalog,
+            title="Thunderstorm Avoidance",
+            level="intermediate",
+            category=weather,
+            subtitle="Convective SIGMETs and radar",
+        ),
+        "premium",
     )
     return catalog
+
+
+def cards(response):
+    """{course title: the card's visible text} for every card on the page."""
+    page = BeautifulSoup(response.content, "html.parser")
+    return {
+        card.select_one(".course-card__title").get_text(strip=True): card.get_text(" ", strip=True)
+        for card in page.select(".course-card")
+    }
 
 
 def titles(response):
     return [course.title for course in response.context["courses"]]
 
 
-def test_catalog_lists_live_courses_with_price_or_free(client, catalog):
+def test_catalog_lists_live_courses_and_says_which_include_premium_lessons(client, catalog):
     make_course(catalog, title="Draft Course").unpublish()
     response = client.get(catalog.url)
-    html = response.content.decode()
     assert set(titles(response)) == {
         "Reading METARs",
         "Class B Deep Dive",
         "Thunderstorm Avoidance",
     }
-    assert "Draft Course" not in html
-    assert "Free" in html
-    assert "$49" in html
+    assert "Draft Course" not in response.content.decode()
+    shown = cards(response)
+    assert "Free course" in shown["Reading METARs"]
+    assert "Premium" not in shown["Reading METARs"]
+    for title in ("Class B Deep Dive", "Thunderstorm Avoidance"):
+        assert "Free to enroll Includes Premium lessons" in shown[title]
+
+
+def test_no_card_shows_a_price(client, catalog):
+    make_course(
+        catalog,
+        title="Discounted",
+        price=Decimal("149.00"),
+        discount_price=Decimal("119.00"),
+    )
+    shown = cards(client.get(catalog.url))
+    assert len(shown) == 4
+    for title, text in shown.items():
+        assert "$" not in text, title
+        assert "149" not in text, title
+        assert "119" not in text, title
+
+
+def test_drafts_and_free_previews_do_not_make_a_course_premium(client, catalog):
+    """Only a live lesson that really needs Premium counts: a draft is not shown and a
+    free preview is open to guests."""
+    previewed = with_lessons(
+        make_course(catalog, title="VFR Charts"), "premium", is_free_preview=True
+    )
+    make_lesson(previewed.get_children().first(), title="Draft", access_level="premium").unpublish()
+    assert "Free course" in cards(client.get(catalog.url))["VFR Charts"]
+    assert "VFR Charts" in titles(client.get(catalog.url, {"access": "free"}))
+    assert "VFR Charts" not in titles(client.get(catalog.url, {"access": "premium"}))
+
+
+def test_the_access_filter_names_lessons_not_prices(client, catalog):
+    page = BeautifulSoup(client.get(catalog.url).content, "html.parser")
+    assert page.select_one('label[for="catalog-access"]').get_text(strip=True) == "Access"
+    options = [o.get_text(strip=True) for o in page.select("#catalog-access option")]
+    assert options == ["All courses", "All lessons free", "Includes Premium lessons"]
 
 
 @pytest.mark.parametrize(
@@ -82,7 +155,7 @@ def test_no_match_shows_an_empty_state_with_a_way_back(client, catalog):
     [
         ({"category": "no-such-thing"}, "unknown category"),
         ({"level": "expert"}, "unknown level"),
-        ({"access": "gold"}, "unknown price filter"),
+        ({"access": "gold"}, "unknown access filter"),
         ({"sort": "random"}, "unknown sort order"),
         ({"page": "abc"}, "page number was not valid"),
         ({"page": "-3"}, "page number was not valid"),
