@@ -2,7 +2,8 @@
 learner's coverage page shows studied and retained elements.
 
 Runs after the courses, ACS, flashcards and orals loaders. The codes used are in tasks
-PA.I.B, PA.I.C, PA.I.E, PA.IX.C and PA.XI.A of the shipped standard; an editor's own tags are never replaced (only untagged items are tagged).
+PA.I.B, PA.I.C, PA.I.E, PA.IX.C and PA.XI.A of the shipped standard; an editor's own
+tags are never replaced (only untagged items are tagged).
 Which codes go where is in demo/data/acs/tags.json: lessons by title, and cards by their
 first matching tag.
 """
