@@ -129,7 +129,8 @@ def main():
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
         manage(env, "load_demo")
-        pages = {**PAGES, "lesson": first_free_preview(env).stdout.strip()}
+        # The shell may print a banner first; the URL is its last line.
+        pages = {**PAGES, "lesson": first_free_preview(env).stdout.strip().splitlines()[-1]}
         web = [str(GUNICORN), "--chdir", "site", "--pythonpath", str(HERE)]
         web += ["--workers", "2", "--bind", f"127.0.0.1:{web_port}", "media_wsgi"]
         started(stack, web, web_port, cwd=ROOT, env=env)
