@@ -5,7 +5,7 @@ BasicMed: the FAA's final rule of 18 November 2024 (89 FR 90572, carrying out se
 828 of the FAA Reauthorization Act of 2024) allows aircraft of up to 7 occupants and a
 maximum certificated takeoff weight of 12,500 lb, with up to 6 passengers; the pilot
 holds a U.S. driver's license (14 CFR 61.23(c)(3)) and keeps the course certificate in
-the logbook (14 CFR 68.3(b)).
+the logbook (14 CFR 68.3(b)(1)).
 """
 
 import json
