@@ -14,23 +14,29 @@ from .forms import password_rules_summary
 SENTENCE_CASE_LABELS = {"remember": "Keep me logged in", "oldpassword": "Current password"}
 
 
-def in_our_words(form, replaces_old=False):
-    """Sentence-case labels, no placeholders repeating the label (they look like typed
-    text and vanish on typing), and the password rules as one short line.
+class InOurWords:
+    """Mixed into allauth's forms: sentence-case labels, no placeholders repeating the
+    label (they look like typed text and vanish on typing), and the password rules as
+    one short line.
 
     `replaces_old`: the form changes an existing password, so the new one says "New".
     """
-    chosen = "New password" if replaces_old else "Password"
-    labels = {**SENTENCE_CASE_LABELS, "password1": chosen, "password2": f"{chosen} (again)"}
-    for name, field in form.fields.items():
-        field.widget.attrs.pop("placeholder", None)
-        if name in labels:
-            field.label = labels[name]
-    if "password2" in form.fields:  # a form that sets a new password
-        form.fields["password1"].help_text = password_rules_summary()
+
+    replaces_old = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chosen = "New password" if self.replaces_old else "Password"
+        labels = {**SENTENCE_CASE_LABELS, "password1": chosen, "password2": f"{chosen} (again)"}
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name in labels:
+                field.label = labels[name]
+        if "password2" in self.fields:  # a form that sets a new password
+            self.fields["password1"].help_text = password_rules_summary()
 
 
-class SignupForm(allauth_forms.SignupForm):
+class SignupForm(InOurWords, allauth_forms.SignupForm):
     """allauth's sign-up form, name first, safe when the same address signs up twice at
     once.
 
@@ -42,10 +48,6 @@ class SignupForm(allauth_forms.SignupForm):
 
     field_order = ["display_name", "email", "password1", "password2"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self)
-
     def try_save(self, request):
         try:
             with transaction.atomic():
@@ -55,31 +57,21 @@ class SignupForm(allauth_forms.SignupForm):
             return super().try_save(request)
 
 
-class LoginForm(allauth_forms.LoginForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self)
+class LoginForm(InOurWords, allauth_forms.LoginForm):
+    pass
 
 
-class ChangePasswordForm(allauth_forms.ChangePasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self, replaces_old=True)
+class ChangePasswordForm(InOurWords, allauth_forms.ChangePasswordForm):
+    replaces_old = True
 
 
-class SetPasswordForm(allauth_forms.SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self)
+class SetPasswordForm(InOurWords, allauth_forms.SetPasswordForm):
+    pass
 
 
-class ResetPasswordKeyForm(allauth_forms.ResetPasswordKeyForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self, replaces_old=True)
+class ResetPasswordKeyForm(InOurWords, allauth_forms.ResetPasswordKeyForm):
+    replaces_old = True
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        in_our_words(self)
+class ResetPasswordForm(InOurWords, allauth_forms.ResetPasswordForm):
+    pass

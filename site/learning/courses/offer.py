@@ -23,10 +23,15 @@ def _lessons(count):
     return f"{count} lesson{'' if count == 1 else 's'}"
 
 
+def premium_only_lessons(outline):
+    """How many of the outline's lessons only Premium members may read (no queries)."""
+    return sum(1 for lesson in outline.lessons if lesson.required_tier >= Tier.PREMIUM)
+
+
 def enrollment_offer(outline, tier):
     """The offer for a viewer of `tier`, from the course's live outline (no queries)."""
     total = outline.lesson_count
-    premium_only = sum(1 for lesson in outline.lessons if lesson.required_tier == Tier.PREMIUM)
+    premium_only = premium_only_lessons(outline)
     locked = premium_only if tier < Tier.PREMIUM else 0
     if tier == Tier.PREMIUM and premium_only:
         headline = "Included with Premium"

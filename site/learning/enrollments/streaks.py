@@ -39,9 +39,15 @@ def streak_from_dates(dates, today):
     return streak
 
 
-def study_streak(user, at=None):
-    """The learner's current streak in days (one query)."""
+def recent_study_days(user):
+    """The learner's study days that can still count towards a streak, newest first
+    (one query)."""
     from .models import StudyDay
 
     dates = StudyDay.objects.filter(user=user).values_list("date", flat=True)
-    return streak_from_dates(list(dates[:MAX_STREAK_DAYS]), local_date(user, at))
+    return list(dates[:MAX_STREAK_DAYS])
+
+
+def study_streak(user, at=None):
+    """The learner's current streak in days (one query)."""
+    return streak_from_dates(recent_study_days(user), local_date(user, at))

@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 
 from learning.courses.models import LessonPage
 from learning.courses.outline import course_outlines
-from learning.enrollments.models import Certificate, Enrollment, LessonProgress, StudyDay
+from learning.enrollments.models import Certificate, Enrollment, LessonProgress
 from learning.enrollments.progress import progress_for_enrollments
-from learning.enrollments.streaks import MAX_STREAK_DAYS, local_date, streak_from_dates
+from learning.enrollments.streaks import local_date, recent_study_days, streak_from_dates
 from learning.flashcards.queue import todays_queue
 
 from .today import Today, mock_orals, next_lesson, quiz_to_retake
@@ -23,13 +23,6 @@ HEAVY_FIELDS = [
     "lesson__transcript",
     *(f"enrollment__course__{name}" for name in ("requirements", "skills", "learning_objectives")),
 ]
-
-
-def study_days(user):
-    """The learner's study days, newest first (one query; the streak and "is this
-    learner new?" both read them)."""
-    days = StudyDay.objects.filter(user=user).values_list("date", flat=True)
-    return list(days[:MAX_STREAK_DAYS])
 
 
 def first_free_lesson():
@@ -60,7 +53,7 @@ def dashboard(request):
         .order_by("-completed_date")[:RECENT_COMPLETIONS]
     )
     courses = [(e, progress[e.pk]) for e in current]
-    days = study_days(user)
+    days = recent_study_days(user)  # the streak and "is this learner new?" both read them
     open_oral, last_oral = mock_orals(user)
     flashcards_today = todays_queue(user)
     is_new = not enrollments and not days and open_oral is None and last_oral is None

@@ -20,12 +20,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from accounts.tiers import Tier
 from core.storage import shareable_images
 from pages.base import BasePage
 
 from ..blocks import ListItemsBlock
 from ..forms import CoursePageForm
+from ..offer import premium_only_lessons
 from ..outline import course_outline
 from .tree import editor_tabs, tree_context
 
@@ -52,10 +52,9 @@ def instructor_choices():
 def free_offer(outline):
     """schema.org Offer saying what enrolling costs today: nothing (payments are not
     built, see offer.py); "Partially Free" when some lessons need Premium."""
-    needs_premium = any(lesson.required_tier >= Tier.PREMIUM for lesson in outline.lessons)
     return {
         "@type": "Offer",
-        "category": "Partially Free" if needs_premium else "Free",
+        "category": "Partially Free" if premium_only_lessons(outline) else "Free",
         "price": "0",
         "priceCurrency": "USD",
     }
