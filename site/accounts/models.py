@@ -2,6 +2,7 @@
 and how the site should behave for them (Preferences)."""
 
 import datetime
+import re
 import zoneinfo
 
 from django.conf import settings
@@ -73,6 +74,23 @@ def validate_birth_date(value):
         raise ValidationError("Please enter a birth date after 1900.")
 
 
+class CertificateGrade(models.TextChoices):
+    """Certificates and ratings of the people who review teaching content."""
+
+    CFI = "CFI", "Flight instructor (CFI)"
+    CFII = "CFII", "Flight instructor, instrument (CFII)"
+    MEI = "MEI", "Flight instructor, multiengine (MEI)"
+    AGI = "AGI", "Advanced ground instructor (AGI)"
+    IGI = "IGI", "Instrument ground instructor (IGI)"
+    ATP = "ATP", "Airline transport pilot (ATP)"
+
+
+def validate_certificate_number(value):
+    """FAA airman certificate numbers are 5 to 10 letters and digits, e.g. 3456789."""
+    if not re.fullmatch(r"[A-Za-z0-9]{5,10}", value):
+        raise ValidationError("Enter the certificate number as printed: 5 to 10 letters or digits.")
+
+
 class Profile(models.Model):
     """What other people see of a learner or instructor."""
 
@@ -91,6 +109,20 @@ class Profile(models.Model):
         ],
     )
     birth_date = models.DateField(null=True, blank=True, validators=[validate_birth_date])
+    faa_certificate_grade = models.CharField(
+        "FAA certificate",
+        max_length=8,
+        choices=CertificateGrade.choices,
+        blank=True,
+        help_text="Shown beside content you review, e.g. CFI.",
+    )
+    faa_certificate_number = models.CharField(
+        "FAA certificate number",
+        max_length=10,
+        blank=True,
+        validators=[validate_certificate_number],
+        help_text="As printed on your certificate; shown beside content you review.",
+    )
 
     def __str__(self):
         return self.display_name or str(self.user)
