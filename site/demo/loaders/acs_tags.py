@@ -1,9 +1,9 @@
 """Demo ACS tags on the demo lessons and the official flashcard deck, so the demo
 learner's coverage page shows studied and retained elements.
 
-Runs after the courses, ACS, flashcards and orals loaders. The codes used are in tasks
-PA.I.B, PA.I.C, PA.I.E, PA.IX.C and PA.XI.A of the shipped standard; an editor's own
-tags are never replaced (only untagged items are tagged).
+Runs after the courses, ACS, flashcards and orals loaders. The codes used are in areas
+I, III and XI of the shipped standard, each the element whose text covers the card;
+an editor's own tags are never replaced (only untagged items are tagged).
 Which codes go where is in demo/data/acs/tags.json: lessons by title, and cards by their
 first matching tag.
 """
