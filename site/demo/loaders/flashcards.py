@@ -4,19 +4,23 @@ and stats have something to show.
 
 The deck's words are in demo/data/flashcards/deck.json (plain text, turned into card
 HTML here); card keys are stable so a reload finds the card it made. Deck editing comes
-with the Instructors role (accounts.roles). The history goes through the real study
-service (``review_card`` with past times), so states, logs and predictions are exactly
-what a learner would have. It is seeded, in time order, and only written when the learner
-has no reviews in the deck yet: a second load adds nothing. Runs after the enrollments
-loader (the learner must be enrolled in the course to study its official deck).
+with the Instructors role (accounts.roles). The deck is marked reviewed by the demo
+instructor (who has an FAA certificate number from the accounts loader), current as of
+REVIEWED_ON; a deck someone already marked keeps its reviewer. The history goes
+through the real study service (``review_card`` with past times), so states, logs and
+predictions are exactly what a learner would have. It is seeded, in time order, and
+only written when the learner has no reviews in the deck yet: a second load adds
+nothing. Runs after the enrollments loader (the learner must be enrolled in the course
+to study its official deck).
 """
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.content_review import has_certificate
 from demo.words import read
 from learning.courses.models import CoursePage
 from learning.flashcards.models import CardState, Deck, Flashcard, FlashcardCategory, ReviewLog
@@ -26,6 +30,8 @@ DECK = read("flashcards", "deck.json")
 DECK_NAME = DECK["name"]
 COURSE_SLUG = "private-pilot-checkride-prep"
 LEARNER_EMAIL = "learner@demo.test"
+REVIEWER_EMAIL = "instructor@demo.test"
+REVIEWED_ON = date(2026, 12, 2)
 HISTORY_DAYS = 30
 NEW_PER_DAY = 3
 SEED = 7
@@ -45,6 +51,7 @@ def upsert_deck(course):
             category=category,
             is_public=True,
         )
+    mark_reviewed(deck)
     categories = {}
     added = []
     for position, spec in enumerate(DECK["cards"]):
@@ -71,6 +78,15 @@ def upsert_deck(course):
 
         states_for_new_cards(added)
     return deck, len(added)
+
+
+def mark_reviewed(deck):
+    """The demo instructor vouches for the deck (only with a certificate number: a review
+    needs one)."""
+    reviewer = get_user_model().objects.filter(email=REVIEWER_EMAIL).first()
+    if deck.reviewed_by_id or reviewer is None or not has_certificate(reviewer):
+        return
+    Deck.objects.filter(pk=deck.pk).update(reviewed_by=reviewer, current_as_of=REVIEWED_ON)
 
 
 def sessions(start, days):

@@ -18,8 +18,8 @@ from django.utils import timezone
 
 import fsrs
 
+from .clock import clock_for
 from .models import ReviewLog, StudySettings
-from .stats.figures import clock_for
 
 MIN_REVIEWS = 512
 PARAMETER_COUNT = 21
@@ -53,18 +53,29 @@ def eligible_review_count(user):
     return count_eligible(review_days(user))
 
 
+def review_deltas(histories):
+    """Per card, its reviews as (rating, delta_t): study days since the previous review
+    (clock.StudyClock.elapsed_days, as the scheduler counts them; 0 for the first)."""
+    deltas = {}
+    for card_id, reviews in histories.items():
+        previous = reviews[0][0]
+        deltas[card_id] = []
+        for day, rating in reviews:
+            deltas[card_id].append((rating, (day - previous).days))
+            previous = day
+    return deltas
+
+
 def training_items(histories):
     """fsrs-rs FSRSItems: for each review after the first, the card's history up to it.
     Items with no review on a later day teach nothing about forgetting and are left out."""
     import fsrs_rs_python
 
     items = []
-    for reviews in histories.values():
+    for reviews in review_deltas(histories).values():
         history = []
-        previous = reviews[0][0]
-        for day, rating in reviews:
-            history.append(fsrs_rs_python.FSRSReview(rating, (day - previous).days))
-            previous = day
+        for rating, delta in reviews:
+            history.append(fsrs_rs_python.FSRSReview(rating, delta))
             if len(history) > 1:
                 item = fsrs_rs_python.FSRSItem(list(history))
                 if item.long_term_review_cnt() > 0:

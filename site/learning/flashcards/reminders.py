@@ -22,8 +22,8 @@ from allauth.account.models import EmailAddress
 
 from accounts.models import Preferences
 
+from .clock import clock_for
 from .models import CardState, ReminderSent
-from .stats.figures import clock_for
 
 REMINDER_HOUR = 8
 MONDAY = 0

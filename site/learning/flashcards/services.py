@@ -10,19 +10,24 @@ from datetime import date, datetime, timedelta
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-import fsrs
-
 from accounts.standing import is_staff_member
 from core.fragments import Refused
 from core.query import as_id
 from learning.courses.models import CoursePage
 from learning.enrollments.services import current_enrollment, mark_study_day
 
+from .clock import clock_of_settings
 from .models.deck import Deck, DeckPurpose, DeckStudy, Flashcard
 from .models.settings import StudySettings
 from .models.state import CardState, CardStateKind, Rating, ReviewLog
 from .sanitize import clean_card_html
-from .scheduler import apply_fsrs, retrievability, scheduler_for, state_snapshot, to_fsrs, utc
+from .scheduler import (
+    apply_outcome,
+    next_outcomes,
+    retrievability,
+    scheduler_for,
+    state_snapshot,
+)
 
 MAX_DURATION_MS = 3_600_000
 MAX_TOKEN_LENGTH = 64
@@ -35,22 +40,30 @@ class FlashcardError(Refused):
     """Refused: a study request the learner should hear about."""
 
 
+def _with_user(study_settings, user):
+    """Settings that know their (already loaded) user, so the study clock reads the
+    learner's time zone without another query."""
+    study_settings.user = user
+    return study_settings
+
+
 def current_study_settings(user):
     """The learner's saved settings or unsaved defaults: for reads (pages, counts), which
     must not write a row for every visitor."""
-    return StudySettings.objects.filter(user=user).first() or StudySettings(user=user)
+    found = StudySettings.objects.filter(user=user).first()
+    return _with_user(found, user) if found else StudySettings(user=user)
 
 
 def study_settings_for(user):
     """The learner's StudySettings, created with the defaults on first use."""
     found = StudySettings.objects.filter(user=user).first()
     if found is not None:
-        return found
+        return _with_user(found, user)
     try:
         with transaction.atomic():
             return StudySettings.objects.create(user=user)
     except IntegrityError:
-        return StudySettings.objects.get(user=user)
+        return _with_user(StudySettings.objects.get(user=user), user)
 
 
 def can_study(user, deck):
@@ -183,7 +196,8 @@ def _save_state(state, now):
 
 
 def _schedule(state, scheduler, rating, now):
-    """Apply one rating to `state` in memory; return the ReviewLog fields it produced."""
+    """Apply one rating to `state` in memory (the outcome its button showed); return the
+    ReviewLog fields it produced."""
     before = state_snapshot(state)
     fields = {
         "rating": rating,
@@ -193,10 +207,10 @@ def _schedule(state, scheduler, rating, now):
         "retrievability": retrievability(state, scheduler, now),
         "prior": before,
     }
-    card, _ = scheduler.review_card(to_fsrs(state), fsrs.Rating(rating), utc(now))
+    outcome = next_outcomes(state, scheduler, now)[Rating(rating)]
     if state.state == CardStateKind.REVIEW and rating == Rating.AGAIN:
         state.lapses += 1
-    apply_fsrs(state, card)
+    apply_outcome(state, outcome, now)
     state.reps += 1
     state.buried_until = None
     fields.update(state_after=state.state, due_after=state.due)
@@ -282,12 +296,10 @@ def set_suspended(user, card_id, suspended):
 
 def bury(user, card_id, now=None):
     """Hide a card until the learner's next study day."""
-    from .queue import learner_zone, study_day
-
     now = now or timezone.now()
     with transaction.atomic():
         state = own_state(user, card_id, lock=True)
-        today = study_day(study_settings_for(user), learner_zone(user), now)
+        today = clock_of_settings(study_settings_for(user)).day_of(now)
         state.buried_until = today + timedelta(days=1)
         state.save(update_fields=["buried_until", "updated_at"])
     return state
@@ -368,32 +380,12 @@ def replay_history(user, card, reviews, now=None):
     return state
 
 
-def preview_intervals(user_or_settings, state, now=None):
-    """What each button would give this card now, {Rating: timedelta}; nothing saved."""
+def preview_outcomes(user_or_settings, state, now=None):
+    """What each button would give this card now, {Rating: Outcome}; nothing saved. The
+    same function as a rating applies (scheduler.next_outcomes)."""
     given = user_or_settings
     settings = given if isinstance(given, StudySettings) else study_settings_for(given)
-    scheduler = scheduler_for(settings)
-    moment = utc(now or timezone.now())
-    intervals = {}
-    for rating in Rating:
-        card, _ = scheduler.review_card(to_fsrs(state), fsrs.Rating(rating.value), moment)
-        intervals[rating] = card.due - moment
-    return intervals
-
-
-def format_interval(delta):
-    """A button label: "1m", "10m", "3h", "3d", "2.5mo", "1.2y"."""
-    seconds = max(0, delta.total_seconds())
-    if seconds < 3_600:
-        return f"{max(1, round(seconds / 60))}m"
-    if seconds < 86_400:
-        return f"{round(seconds / 3_600)}h"
-    days = seconds / 86_400
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        return f"{round(days / 30, 1):g}mo"
-    return f"{round(days / 365, 1):g}y"
+    return next_outcomes(state, scheduler_for(settings), now or timezone.now())
 
 
 def update_study_settings(user, fields):

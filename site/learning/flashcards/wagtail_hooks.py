@@ -134,7 +134,15 @@ class DeckAdmin(ScopedModelAdmin):
     model = Deck
     menu_label = "Decks"
     menu_icon = "folder-open-inverse"
-    list_display = ["name", "course", "category", "is_public", "card_count", "updated_at"]
+    list_display = [
+        "name",
+        "course",
+        "category",
+        "is_public",
+        "card_count",
+        "current_as_of",
+        "updated_at",
+    ]
     list_filter = ["category", "is_public"]
     search_fields = ["name", "description"]
     list_select_related = ["course", "category"]
@@ -146,6 +154,8 @@ class DeckAdmin(ScopedModelAdmin):
             FieldPanel("course"),
             FieldPanel("category"),
             FieldPanel("is_public"),
+            FieldPanel("reviewed_by"),
+            FieldPanel("current_as_of"),
         ],
         base_form_class=OfficialDeckForm,
     )

@@ -32,6 +32,8 @@ def test_demo_deck_and_history_load_once():
     deck = Deck.objects.get(name="Private Pilot Essentials")
     assert deck.course.slug == "private-pilot-checkride-prep"
     assert deck.category is not None
+    assert deck.reviewed_by.email == "instructor@demo.test"
+    assert deck.current_as_of is not None
     assert deck.cards.count() >= 60
     assert all(card.tags for card in deck.cards.all())
     learner = deck.students.get(user__email="learner@demo.test").user

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from learning.flashcards import services
+from learning.flashcards.clock import StudyClock
 from learning.flashcards.models import CardState, CardStateKind, StudySettings
-from learning.flashcards.queue import day_bounds, study_day, todays_queue
+from learning.flashcards.queue import todays_queue
 
 from .conftest import NOON, make_deck, set_timezone
 
@@ -105,26 +106,21 @@ def test_learns_ahead_when_nothing_else_is_left(learner):
     assert queue.learning_left == 1
 
 
-def settings_with(rollover):
-    return StudySettings(rollover_hour=rollover)
-
-
 def test_study_day_on_new_york_dst_change_days():
-    zone = ZoneInfo("America/New_York")
-    settings = settings_with(4)
+    clock = StudyClock(ZoneInfo("America/New_York"), 4)
     # Clocks go forward at 02:00 on 8 March, so the study day that started at 04:00 EST
     # on the 7th ends at 04:00 EDT on the 8th: 23 hours.
     spring = datetime.date(2026, 3, 7)
-    start, end = day_bounds(settings, zone, spring)
+    start, end = clock.bounds(spring)
     assert start == datetime.datetime(2026, 3, 7, 9, tzinfo=UTC)
     assert end == datetime.datetime(2026, 3, 8, 8, tzinfo=UTC)
     assert end - start == datetime.timedelta(hours=23)
-    autumn_start, autumn_end = day_bounds(settings, zone, datetime.date(2026, 10, 31))
+    autumn_start, autumn_end = clock.bounds(datetime.date(2026, 10, 31))
     assert autumn_end - autumn_start == datetime.timedelta(hours=25)
     # 03:30 EDT on the 8th is still the 7th's study day; 04:00 EDT starts the 8th.
-    assert study_day(settings, zone, datetime.datetime(2026, 3, 8, 7, 30, tzinfo=UTC)) == spring
-    assert study_day(settings, zone, end) == datetime.date(2026, 3, 8)
-    assert study_day(settings, zone, start) == spring
+    assert clock.day_of(datetime.datetime(2026, 3, 8, 7, 30, tzinfo=UTC)) == spring
+    assert clock.day_of(end) == datetime.date(2026, 3, 8)
+    assert clock.day_of(start) == spring
 
 
 @pytest.mark.parametrize(
@@ -136,7 +132,7 @@ def test_study_day_on_new_york_dst_change_days():
 )
 def test_study_day_in_auckland(moment, expected):
     # Auckland is UTC+12 in June: 04:00 local on the 15th is 16:00 UTC on the 14th.
-    assert study_day(settings_with(4), ZoneInfo("Pacific/Auckland"), moment) == expected
+    assert StudyClock(ZoneInfo("Pacific/Auckland"), 4).day_of(moment) == expected
 
 
 def test_new_limit_resets_at_the_learners_rollover_not_utc_midnight(learner):

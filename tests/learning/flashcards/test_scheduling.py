@@ -1,4 +1,4 @@
-"""review_card schedules exactly as the fsrs package does on the same inputs."""
+"""review_card keeps fsrs's memory model; review cards fall due at a study day's start."""
 
 import datetime
 
@@ -6,7 +6,9 @@ import fsrs
 import pytest
 
 from learning.flashcards import services
-from learning.flashcards.models import CardState, CardStateKind, ReviewLog
+from learning.flashcards.clock import StudyClock
+from learning.flashcards.models import CardState, CardStateKind, Rating, ReviewLog
+from learning.flashcards.scheduler import format_interval
 
 from .conftest import NOON
 
@@ -22,12 +24,19 @@ RATINGS_AND_GAPS = [
 ]
 
 
-def test_reviews_match_fsrs_on_the_same_inputs(learner, card):
+def test_memory_matches_fsrs_and_reviews_fall_due_at_the_rollover(learner, card):
+    # Every review is around noon UTC (the learner's zone), so clock days and study days
+    # agree and the memory must be exactly fsrs's. A review card is due at 04:00 of its
+    # day, fsrs's interval in days, or more where Anki keeps Good a day past Hard and
+    # Easy a day past Good.
+    clock = StudyClock(datetime.UTC, 4)
     scheduler = fsrs.Scheduler(enable_fuzzing=False)
     expected = fsrs.Card(card_id=card.pk)
     moment = NOON
     for rating, gap in RATINGS_AND_GAPS:
         moment += gap
+        before = CardState.objects.get(user=learner, card=card)
+        shown = services.preview_outcomes(learner, before, now=moment)[rating]
         expected, _ = scheduler.review_card(expected, fsrs.Rating(rating), moment)
         state, log, created = services.review_card(learner, card.pk, rating, now=moment)
         assert created
@@ -35,12 +44,16 @@ def test_reviews_match_fsrs_on_the_same_inputs(learner, card):
         assert state.step == expected.step
         assert state.stability == pytest.approx(expected.stability)
         assert state.difficulty == pytest.approx(expected.difficulty)
-        assert state.due == expected.due
-        assert log.due_after == expected.due
+        assert state.due == log.due_after == shown.due
+        if expected.state == fsrs.State.Review:
+            fsrs_days = (expected.due - moment).days
+            assert fsrs_days <= shown.days <= fsrs_days + 2
+            assert state.due == clock.start_of(moment.date() + datetime.timedelta(shown.days))
+        else:
+            assert state.due == expected.due
     stored = CardState.objects.get(user=learner, card=card)
     assert stored.reps == len(RATINGS_AND_GAPS)
     assert stored.lapses == 1
-    assert stored.due == expected.due
 
 
 def test_log_records_before_and_after_and_predicted_recall(learner, card):
@@ -67,12 +80,13 @@ def test_lower_retention_spaces_reviews_further_apart(learner, card):
 
 def test_preview_labels_match_what_each_rating_then_gives(learner, card):
     state = CardState.objects.get(user=learner, card=card)
-    intervals = services.preview_intervals(learner, state, now=NOON)
-    labels = {rating: services.format_interval(delta) for rating, delta in intervals.items()}
-    assert labels[1] == "1m"
-    assert labels[3] == "10m"
+    outcomes = services.preview_outcomes(learner, state, now=NOON)
+    labels = {rating: outcome.label for rating, outcome in outcomes.items()}
+    assert labels[Rating.AGAIN] == "1m"
+    assert labels[Rating.GOOD] == "10m"
     reviewed, _, _ = services.review_card(learner, card.pk, 4, now=NOON)
-    assert reviewed.due - NOON == intervals[4]
+    assert reviewed.due == outcomes[Rating.EASY].due
+    assert labels[Rating.EASY] == f"{outcomes[Rating.EASY].days}d"
     assert not ReviewLog.objects.filter(rating=1).exists()
 
 
@@ -88,7 +102,7 @@ def test_preview_labels_match_what_each_rating_then_gives(learner, card):
     ],
 )
 def test_interval_labels(delta, label):
-    assert services.format_interval(delta) == label
+    assert format_interval(delta) == label
 
 
 def test_replay_history_seeds_state_and_is_idempotent(learner, card):

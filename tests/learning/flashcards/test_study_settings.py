@@ -17,6 +17,7 @@ VALID = {
     "learning_steps": "1m  10m 1h",
     "relearning_steps": "10m",
     "rollover_hour": "3",
+    "review_order": "due",
 }
 
 
@@ -43,6 +44,7 @@ def test_settings_are_saved(signed_in, learner):
         ("new_per_day", "99999999999999999999", "less than or equal to"),
         ("new_per_day", "-1", "greater than or equal to 0"),
         ("learning_steps", "1m\x00", "Null characters"),
+        ("review_order", "alphabetical", "Select a valid choice"),
     ],
 )
 def test_bad_settings_are_400_with_the_reason(signed_in, learner, name, value, message):
@@ -50,6 +52,19 @@ def test_bad_settings_are_400_with_the_reason(signed_in, learner, name, value, m
     assert response.status_code == 400
     assert message in response.content.decode()
     assert services.study_settings_for(learner).new_per_day == 20
+
+
+def test_review_limit_and_order_options_are_saved(signed_in, learner):
+    page = signed_in.get(SETTINGS).content.decode()
+    assert "New cards ignore the review limit" in page
+    assert "Shuffled (the same order all day)" in page
+    form = {**VALID, "new_ignore_review_limit": "on", "review_order": "shuffled"}
+    assert signed_in.post(SETTINGS, form).status_code == 302
+    settings = StudySettings.objects.get(user=learner)
+    assert (settings.new_ignore_review_limit, settings.review_order) == (True, "shuffled")
+    assert signed_in.post(SETTINGS, VALID).status_code == 302
+    settings.refresh_from_db()
+    assert (settings.new_ignore_review_limit, settings.review_order) == (False, "due")
 
 
 def test_returning_to_default_parameters(signed_in, learner):

@@ -67,7 +67,8 @@ def viewable_decks(user):
 
 
 def visible_deck(user, deck_id):
-    deck = viewable_decks(user).select_related("category", "course").filter(pk=deck_id).first()
+    decks = viewable_decks(user).select_related("category", "course", "reviewed_by__profile")
+    deck = decks.filter(pk=deck_id).first()
     if deck is None:
         raise FlashcardError(NO_DECK, status=404)
     return deck

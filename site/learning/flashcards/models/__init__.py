@@ -1,6 +1,6 @@
 from .deck import Deck, DeckPurpose, DeckStudy, Difficulty, Flashcard, FlashcardCategory
 from .imports import ImportedMedia, ImportJob, ImportStatus
-from .settings import StudySettings
+from .settings import ReviewOrder, StudySettings
 from .state import CardState, CardStateKind, Rating, ReminderSent, ReviewLog
 
 __all__ = [
@@ -18,5 +18,6 @@ __all__ = [
     "Rating",
     "ReminderSent",
     "ReviewLog",
+    "ReviewOrder",
     "StudySettings",
 ]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from accounts.content_review import ReviewedContent
+
 FRONT_MAX_LENGTH = 4_000
 BACK_MAX_LENGTH = 8_000
 
@@ -28,9 +30,11 @@ class DeckPurpose(models.TextChoices):
     ORAL_REVIEW = "oral_review", "Oral review"
 
 
-class Deck(models.Model):
+class Deck(ReviewedContent):
     """A set of cards. Exactly one of ``owner`` (a learner's deck) or ``course`` (the
-    course's official deck, edited by instructors in the admin) is set."""
+    course's official deck, edited by instructors in the admin) is set. An official deck
+    names the instructor who checked it and when (ReviewedContent); a learner's own deck
+    needs no reviewer."""
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,

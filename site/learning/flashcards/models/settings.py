@@ -1,8 +1,15 @@
-"""A learner's study settings: limits, steps, retention target and FSRS parameters."""
+"""A learner's study settings: limits, order, steps, retention target and FSRS parameters."""
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+
+class ReviewOrder(models.TextChoices):
+    """The order of the day's reviews (and interday learning cards)."""
+
+    DUE = "due", "Due date, oldest first"
+    SHUFFLED = "shuffled", "Shuffled (the same order all day)"
 
 
 class StudySettings(models.Model):
@@ -20,6 +27,15 @@ class StudySettings(models.Model):
     )
     reviews_per_day = models.PositiveSmallIntegerField(
         "maximum reviews per day", default=200, validators=[MaxValueValidator(9999)]
+    )
+    new_ignore_review_limit = models.BooleanField(
+        "new cards ignore the review limit",
+        default=False,
+        help_text="Off (as in Anki): new cards count against the review limit too, so no "
+        "new cards come once it is reached.",
+    )
+    review_order = models.CharField(
+        max_length=10, choices=ReviewOrder.choices, default=ReviewOrder.DUE
     )
     learning_steps = models.CharField(
         max_length=60, default="1m 10m", help_text="Space separated, e.g. 1m 10m 1h."

@@ -1,53 +1,25 @@
 """A learner's flashcard statistics, overall or for one deck, in a fixed number of queries.
 
 Each figure reads only the columns it needs (``values_list``) and bins them in Python: a
-study "day" starts at the learner's rollover hour in their own timezone, which a database
-``TruncDate`` cannot express portably, and 20,000 rows of two or three numbers bin in a
-few milliseconds.
+study "day" starts at the learner's rollover hour in their own timezone (``clock.py``),
+which a database ``TruncDate`` cannot express portably, and 20,000 rows of two or three
+numbers bin in a few milliseconds.
 """
 
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import Count, Q
 
-from ..models import CardState, CardStateKind, DeckStudy, Rating, ReviewLog, StudySettings
+from ..clock import DEFAULT_ROLLOVER, clock_for
+from ..models import CardState, CardStateKind, DeckStudy, Rating, ReviewLog
 from ..models.state import KNOWN_STABILITY_DAYS
 
 HISTORY_DAYS = 30
 FORECAST_DAYS = 30
 RETENTION_WINDOWS = (7, 30)
 CALIBRATION_BINS = 10
-DEFAULT_ROLLOVER = StudySettings._meta.get_field("rollover_hour").default
-
-
-@dataclass(frozen=True)
-class StudyClock:
-    """Where a learner's study days begin: their timezone and rollover hour."""
-
-    tz: zoneinfo.ZoneInfo
-    rollover_hour: int
-
-    def day_of(self, moment):
-        return (moment.astimezone(self.tz) - timedelta(hours=self.rollover_hour)).date()
-
-    def start_of(self, day):
-        """The UTC instant the study day `day` begins."""
-        return datetime.combine(day, time(self.rollover_hour), tzinfo=self.tz).astimezone(UTC)
-
-
-def clock_for(user, study_settings=None):
-    preferences = getattr(user, "preferences", None)
-    try:
-        tz = zoneinfo.ZoneInfo(preferences.timezone) if preferences else zoneinfo.ZoneInfo("UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        tz = zoneinfo.ZoneInfo("UTC")
-    if study_settings is None:
-        study_settings = StudySettings.objects.filter(user=user).first()
-    rollover = study_settings.rollover_hour if study_settings else DEFAULT_ROLLOVER
-    return StudyClock(tz, rollover)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The study settings form: limits, steps and retention, validated before FSRS sees them."""
+"""The study settings form: limits, order, steps and retention, validated before FSRS sees
+them."""
 
 from django import forms
 
@@ -23,14 +24,22 @@ class StudySettingsForm(forms.ModelForm):
             "desired_retention",
             "new_per_day",
             "reviews_per_day",
+            "new_ignore_review_limit",
+            "review_order",
             "learning_steps",
             "relearning_steps",
             "rollover_hour",
         ]
         help_texts = {
+            "reviews_per_day": "Reviews and learning cards from earlier days count "
+            "against it, and new cards too unless the next box is ticked.",
+            "new_ignore_review_limit": "Show new cards even when the review limit is reached.",
+            "review_order": "Shuffled keeps the same order all day, so reloading does not "
+            "change which card comes next.",
             "learning_steps": STEP_HELP,
             "relearning_steps": "Steps after you forget a review card. " + STEP_HELP,
-            "rollover_hour": "The hour (0 to 23, your time) at which a new study day starts.",
+            "rollover_hour": "The hour (0 to 23) at which a new study day starts, in the time "
+            "zone of your preferences. Cards due on a day are due from this hour.",
         }
 
     def _steps(self, name, required):

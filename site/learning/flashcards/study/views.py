@@ -74,7 +74,8 @@ def studied_deck(request, params):
         return False
     user = request.user
     studied = Q(owner=user) | Q(pk__in=DeckStudy.objects.filter(user=user).values("deck_id"))
-    return Deck.objects.filter(studied, pk=deck_id).first() or False
+    decks = Deck.objects.select_related("reviewed_by__profile")  # the header's review line
+    return decks.filter(studied, pk=deck_id).first() or False
 
 
 def study_url(deck, **params):
@@ -97,10 +98,9 @@ def card_context(request, deck, state=None, token="", revealed=False, now=None, 
     context["token"] = token or new_token()
     context["reveal_url"] = study_url(deck, card=state.card_id, token=context["token"], reveal=1)
     if revealed:
-        intervals = services.preview_intervals(settings, state, now=queue.now)
+        outcomes = services.preview_outcomes(settings, state, now=queue.now)
         context["buttons"] = [
-            (rating, rating.label, services.format_interval(delta))
-            for rating, delta in intervals.items()
+            (rating, rating.label, outcome.label) for rating, outcome in outcomes.items()
         ]
     return context
 
