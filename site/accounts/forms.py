@@ -89,19 +89,54 @@ class AvatarField(forms.ImageField):
         return picture
 
 
+CERTIFICATE_FIELDS = ("faa_certificate_grade", "faa_certificate_number")
+
+
 class ProfileForm(forms.ModelForm):
+    """The profile on the account settings page.
+
+    The FAA certificate appears beside the content its holder reviews, so only editors
+    (staff with Wagtail admin access, the people who can be named as reviewers) get the
+    two certificate fields; for anyone else they are not part of the form and a posted
+    value is ignored.
+    """
+
     avatar = AvatarField(
         required=False, help_text="A square JPEG, PNG or WebP picture, at most 2 MB."
     )
 
     class Meta:
         model = Profile
-        fields = ["display_name", "bio", "location", "avatar", "birth_date"]
+        fields = ["display_name", "bio", "location", "avatar", "birth_date", *CERTIFICATE_FIELDS]
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 4}),
             "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "faa_certificate_number": forms.TextInput(
+                attrs={"autocomplete": "off", "spellcheck": "false", "inputmode": "text"}
+            ),
         }
         help_texts = {"birth_date": "Never shown to other people."}
+
+    def __init__(self, *args, editor=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editor:
+            for name in CERTIFICATE_FIELDS:
+                del self.fields[name]
+
+    def clean_faa_certificate_number(self):
+        return self.cleaned_data["faa_certificate_number"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        if "faa_certificate_number" not in self.fields:
+            return cleaned
+        grade = cleaned.get("faa_certificate_grade")
+        number = cleaned.get("faa_certificate_number")
+        if number and not grade:
+            self.add_error("faa_certificate_grade", "Choose the certificate this number is on.")
+        if grade and not number and "faa_certificate_number" not in self.errors:
+            self.add_error("faa_certificate_number", "Enter the certificate number as printed.")
+        return cleaned
 
 
 class PreferencesForm(forms.ModelForm):

@@ -12,6 +12,7 @@ from allauth.account.views import ConfirmEmailView
 from .adapter import with_next
 from .forms import PreferencesForm, ProfileForm
 from .services import ensure_user_records, save_account_settings
+from .standing import is_staff_member
 
 
 @never_cache
@@ -20,7 +21,8 @@ def account_settings(request):
     profile, preferences = ensure_user_records(request.user)
     posted = request.method == "POST"
     data, files = (request.POST, request.FILES) if posted else (None, None)
-    profile_form = ProfileForm(data, files, instance=profile, prefix="profile")
+    editor = is_staff_member(request.user)  # certificate fields: see ProfileForm
+    profile_form = ProfileForm(data, files, instance=profile, prefix="profile", editor=editor)
     preferences_form = PreferencesForm(data, instance=preferences, prefix="prefs")
     if posted:
         if all([profile_form.is_valid(), preferences_form.is_valid()]):  # report both forms

@@ -6,13 +6,18 @@ and a form that can neither move a plan to another learner nor touch the payment
 fields the payments integration owns. Access follows the Django subscription
 permissions (add/change/delete/view), which Wagtail offers in its group editor;
 instructors do not get them.
+
+Also the Reports menu's "Content due for review" (review_list.py).
 """
 
 from django import forms
 from django.contrib.admin import display
 from django.core.exceptions import ValidationError
+from django.urls import path, reverse
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 
 from wagtail_modeladmin.options import modeladmin_register
@@ -22,6 +27,8 @@ from core.modeladmin import SafeExportIndexView, ScopedModelAdmin
 
 from .managers import normalize_email_address
 from .models import Subscription, User
+from .review_list import URL_NAME as REVIEW_LIST_URL_NAME
+from .review_list import ReviewListView, may_see_review_list
 
 
 class LearnerEmailField(forms.ModelChoiceField):
@@ -130,3 +137,21 @@ class SubscriptionAdmin(ScopedModelAdmin):
 
 
 modeladmin_register(SubscriptionAdmin)
+
+
+class ReviewListMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_review_list(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_review_list_url():
+    return [path("reports/content-review/", ReviewListView.as_view(), name=REVIEW_LIST_URL_NAME)]
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_list_menu_item():
+    """Under Reports, beside Wagtail's own lists of pages to look at."""
+    return ReviewListMenuItem(
+        "Content due for review", reverse(REVIEW_LIST_URL_NAME), icon_name="date", order=50
+    )

@@ -341,6 +341,11 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Content review -----------------------------------------------------------------
+# Lessons, quizzes, decks and oral questions last checked longer ago than this many days
+# (or never) are listed under Reports > Content due for review (accounts.content_review).
+CONTENT_REVIEW_MAX_AGE_DAYS = env_int("CONTENT_REVIEW_MAX_AGE_DAYS", 365)
+
 # --- HTTP caching -------------------------------------------------------------------
 # Anonymous pages that set no cookie may sit in a shared cache this long (pages.cache).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)

@@ -26,18 +26,21 @@ def demo_password():
     return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
 
 
-def upsert_user(email, name, password):
+def upsert_user(email, name, password, certificate=("", "")):
     """Create or refresh a demo user. The password is set only when it differs: a new
     hash changes the session hash Django checks, so `make run` again would sign
-    everyone out."""
+    everyone out. `certificate` is (grade, number): the instructor's names them as the
+    reviewer of the demo lessons and quizzes."""
     user, _ = get_user_model().objects.get_or_create(email=email)
     first, _, last = name.partition(" ")
     user.first_name, user.last_name = first, last
     if not user.check_password(password):
         user.set_password(password)
     user.save()
-    user.profile.display_name = name
-    user.profile.save(update_fields=["display_name"])
+    profile = user.profile
+    profile.display_name = name
+    profile.faa_certificate_grade, profile.faa_certificate_number = certificate
+    profile.save(update_fields=["display_name", "faa_certificate_grade", "faa_certificate_number"])
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
@@ -47,7 +50,13 @@ def upsert_user(email, name, password):
 def load(stdout):
     password = demo_password()
     users = {
-        spec["email"]: upsert_user(spec["email"], spec["name"], password) for spec in DEMO_USERS
+        spec["email"]: upsert_user(
+            spec["email"],
+            spec["name"],
+            password,
+            (spec.get("faa_certificate_grade", ""), spec.get("faa_certificate_number", "")),
+        )
+        for spec in DEMO_USERS
     }
 
     Subscription.objects.update_or_create(

@@ -10,6 +10,7 @@ whatever it now says. No attempts are made for the demo users; their quiz histor
 when someone takes a quiz. Quiz editing comes with the Instructors role (accounts.roles).
 """
 
+from demo.loaders.courses import REVIEWED_ON, demo_instructor
 from demo.words import read
 from learning.assessments.factories import make_assessment
 from learning.assessments.models import Assessment
@@ -50,8 +51,16 @@ class QuizLoader:
         if Assessment.objects.filter(lesson=lesson).exists():
             self.kept += 1
             return
-        make_assessment(lesson, bank, **fields)
+        make_assessment(lesson, bank, **fields, **self.review(lesson))
         self.created += 1
+
+    def review(self, lesson):
+        """A quiz was checked with its course's lessons (courses.REVIEWED_ON), or not yet."""
+        course = lesson.get_ancestors().type(CoursePage).first()
+        reviewed_on = REVIEWED_ON.get(course.slug) if course else None
+        if reviewed_on is None:
+            return {}
+        return {"reviewed_by": demo_instructor(), "current_as_of": reviewed_on}
 
     def load_checkride(self, course):
         for module_slug, (title, bank) in CHECKRIDE_QUIZZES.items():

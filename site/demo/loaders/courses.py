@@ -13,7 +13,7 @@ revision, so it is live and editable in the admin like any other page.
 """
 
 import copy
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -38,6 +38,12 @@ COURSE_EXTRAS = {"category", "discount_days", "modules"}
 LIST_FIELDS = ("requirements", "skills", "learning_objectives")
 MODULE_EXTRAS = {"lessons"}
 PRICE_FIELDS = ("price", "discount_price")
+# The day the demo instructor last checked each course's lessons against 14 CFR, the AIM
+# and the ACS (the course slug -> that date). A fixed date, not the day of loading: the
+# line "current as of" must stay true, and a demo loaded a year on shows it due for
+# review. A course not listed here has not been reviewed and is left without a reviewer,
+# so the staff list "Content due for review" has something to show.
+REVIEWED_ON = {"private-pilot-checkride-prep": date(2026, 12, 3)}
 
 
 def read_course(slug):
@@ -107,6 +113,8 @@ class CatalogLoader:
             fields["thumbnail"] = course_image(spec["slug"], spec["category"])
         if "discount_days" in spec:  # a sale that is still running whenever the demo is loaded
             fields["discount_ends"] = timezone.localdate() + timedelta(days=spec["discount_days"])
+        reviewed_on = REVIEWED_ON.get(spec["slug"])
+        review = {"reviewed_by": instructor, "current_as_of": reviewed_on} if reviewed_on else {}
         course = CoursePage(**fields)
         course.instructors.add(CourseInstructor(user=instructor))
         course, created = self.add_once(index, course)
@@ -117,7 +125,7 @@ class CatalogLoader:
             if module is None:
                 continue
             for lesson_spec in module_spec["lessons"]:
-                self.add_once(module, LessonPage(**page_fields(lesson_spec)))
+                self.add_once(module, LessonPage(**page_fields(lesson_spec), **review))
         if created:
             # CoursePage.save() recounts duration and lessons from the live tree, which was
             # empty when the course was first published. Only a course made by this run gets

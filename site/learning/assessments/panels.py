@@ -76,6 +76,11 @@ QUIZ_PANELS = [
         ],
         heading="Order, results and certificate",
     ),
+    MultiFieldPanel(
+        [FieldRowPanel([FieldPanel("reviewed_by"), FieldPanel("current_as_of")])],
+        heading="Review",
+        help_text="Who checked this question bank against the regulations and the ACS, and when.",
+    ),
 ]
 
 edit_handler = TabbedInterface(

@@ -51,7 +51,7 @@ def client_ip(request):
 
 def _own_attempt(request, attempt_id):
     attempt = (
-        Attempt.objects.select_related("assessment__lesson")
+        Attempt.objects.select_related("assessment__lesson", "assessment__reviewed_by__profile")
         .defer("assessment__lesson__body", "assessment__lesson__transcript")
         .filter(pk=attempt_id, user=request.user)
         .first()

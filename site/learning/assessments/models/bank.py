@@ -16,6 +16,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from accounts.content_review import ReviewedContent
+
 QUESTION_FEATURES = ["bold", "italic", "ol", "ul", "link", "image", "superscript", "subscript"]
 
 
@@ -30,8 +32,10 @@ class QuestionType(models.TextChoices):
 CHOICE_TYPES = {QuestionType.SINGLE, QuestionType.MULTIPLE, QuestionType.TRUE_FALSE}
 
 
-class Assessment(ClusterableModel):
-    """A quiz attached to one lesson, with the rules every attempt follows."""
+class Assessment(ReviewedContent, ClusterableModel):
+    """A quiz attached to one lesson, with the rules every attempt follows, and the
+    instructor who last checked its question bank (ReviewedContent, whose clean() hands
+    on to ClusterableModel's through super())."""
 
     title = models.CharField(max_length=200)
     instructions = RichTextField(blank=True, features=["bold", "italic", "ol", "ul", "link"])

@@ -4,11 +4,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from accounts.content_review import ReviewedContent, load_reviewer
 from accounts.tiers import Tier
 from learning.acs.panels import AcsElementsPanel
 from pages.base import BasePage
@@ -26,7 +27,10 @@ class LessonType(models.TextChoices):
     LAB = "lab", "Lab"
 
 
-class LessonPage(BasePage):
+class LessonPage(ReviewedContent, BasePage):
+    """A lesson page. ReviewedContent comes first so its clean() runs and then hands on
+    to Wagtail's (slug and title checks) through super()."""
+
     summary = models.TextField(
         max_length=500, help_text="The teaser every visitor sees, whatever their access."
     )
@@ -57,6 +61,11 @@ class LessonPage(BasePage):
         FieldRowPanel([FieldPanel("lesson_type"), FieldPanel("duration_minutes")]),
         FieldPanel("transcript"),
         AcsElementsPanel(heading="ACS elements"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("reviewed_by"), FieldPanel("current_as_of")])],
+            heading="Review",
+            help_text="Who checked this lesson against the regulations and the ACS, and when.",
+        ),
     ]
     resources_tab = [InlinePanel("resources", heading="Downloads", label="Resource")]
     edit_handler = editor_tabs(
@@ -81,12 +90,21 @@ class LessonPage(BasePage):
         ("premium", "As a premium member"),
     ]
 
+    # A copy is new content: nobody has checked it in its new place yet, and a date
+    # carried over would tell learners it was reviewed when it was not.
+    exclude_fields_in_copy = ["reviewed_by", "current_as_of"]
+
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
     template = "learning/courses/lesson_page.html"
 
     class Meta:
         verbose_name = "lesson"
+
+    @classmethod
+    def reviewable(cls):
+        """Every lesson, without its body: the review list shows only titles."""
+        return super().reviewable().defer_streamfields()
 
     def search_body(self):
         return stream_text(self.body)
@@ -106,6 +124,7 @@ class LessonPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
+        load_reviewer(self)  # the page router could not select_related the reviewer
         tier = context["viewer_tier"]
         outline = course_outline(context["course"])
         previous_lesson, next_lesson = outline.neighbours(self)
