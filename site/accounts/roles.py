@@ -90,6 +90,19 @@ DECK_EDITING = Capability(
 ORAL_GRADING = Capability(
     models={"orals": ("view_mockoralsession", "change_mockoralsession")},
 )
+# Instructors write the oral question bank and the scenarios mock orals are built on.
+ORAL_WRITING = Capability(
+    models={
+        "orals": tuple(
+            f"{action}_{model}"
+            for action in ("add", "change", "delete", "view")
+            for model in ("oralquestion", "scenario")
+        )
+    },
+)
+# Instructors decide which ACS skill elements can be evaluated on the ground (the one
+# ACS flag they may edit; acs/wagtail_hooks.py shows them no other field).
+ACS_FLAGS = Capability(models={"acs": ("view_acselement", "change_acselement")})
 # Marketers curate what the public sees: pages, testimonials, categories and examiner
 # records, the site settings (branding and menus) and images; no subscriptions and no
 # Django admin.
@@ -122,7 +135,15 @@ GOUGE_MODERATION = Capability(
 
 INSTRUCTORS = Role(
     "Instructors",
-    (ADMIN_ACCESS, COURSE_EDITING, QUIZ_EDITING, DECK_EDITING, ORAL_GRADING),
+    (
+        ADMIN_ACCESS,
+        COURSE_EDITING,
+        QUIZ_EDITING,
+        DECK_EDITING,
+        ORAL_GRADING,
+        ORAL_WRITING,
+        ACS_FLAGS,
+    ),
     page_anchor=COURSE_CATALOGS,
 )
 MARKETERS = Role("Marketers", (ADMIN_ACCESS, SITE_CURATION), page_anchor=SITE_ROOT)

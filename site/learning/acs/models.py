@@ -2,9 +2,18 @@
 
 Codes are the FAA's own (``PA.I.D.K4``); every tag elsewhere (lessons, questions,
 flashcards, oral questions) points at an ``AcsElement`` so an unknown code cannot exist.
+
+Besides the printed text, tasks and elements carry what the mock-oral planner needs:
+the airplane classes a Task (or element) applies to and the sub-element minimums its
+Notes set (both derived on import, importer/notes.py), and reviewed flags from
+``data/<document>.flags.json`` (importer/flags.py): whether a skill element can be
+evaluated on the ground, crosswind elements, "select at least one" groups.
 """
 
 from django.db import models
+
+CLASS_CODES = ("ASEL", "ASES", "AMEL", "AMES")
+ALL_CLASSES = ",".join(CLASS_CODES)
 
 
 class ElementKind(models.TextChoices):
@@ -63,6 +72,15 @@ class AcsTask(models.Model):
     title = models.CharField(max_length=200)
     references = models.TextField(blank=True)
     objective = models.TextField(blank=True)
+    notes = models.TextField(
+        blank=True, db_default="", help_text="The Task's Notes as printed, one per line."
+    )
+    airplane_classes = models.CharField(
+        max_length=19,
+        default=ALL_CLASSES,
+        db_default=ALL_CLASSES,
+        help_text="Classes the Task applies to, e.g. ASES,AMES (from its heading).",
+    )
     order = models.PositiveSmallIntegerField()
 
     class Meta:
@@ -92,6 +110,43 @@ class AcsElement(models.Model):
     text = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
     archived = models.BooleanField(default=False)
+    airplane_classes = models.CharField(
+        max_length=19,
+        default=ALL_CLASSES,
+        db_default=ALL_CLASSES,
+        help_text="Classes the element applies to (its own mark, else its Task's).",
+    )
+    min_sub_elements = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="From the Task's Notes: if selected, assess at least this many sub-elements.",
+    )
+    ground_evaluable = models.BooleanField(
+        "can be evaluated on the ground",
+        default=False,
+        db_default=False,
+        help_text="Skill elements only: the applicant can show it in the oral (planned "
+        "into every mock oral of its Task).",
+    )
+    ground_evaluable_edited = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="Set by an edit in the admin; import_acs then keeps the edited value.",
+    )
+    crosswind = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="A crosswind element: tested orally when no crosswind exists "
+        "(Note to PA.IV.A and PA.IV.B).",
+    )
+    choice_group = models.CharField(
+        max_length=60,
+        blank=True,
+        db_default="",
+        help_text="Elements of one Task sharing a group: at least one is assessed "
+        "(a 'select at least one' Note).",
+    )
 
     class Meta:
         ordering = ["task", "order"]

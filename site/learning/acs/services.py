@@ -7,6 +7,11 @@ because lessons, questions, flashcards and oral grades keep pointing at it. The 
 import is one transaction with the standard's row locked, so two imports cannot
 interleave and a failure leaves the tables as they were. Bulk queries keep the full
 standard (about 1,200 elements) to a handful of statements.
+
+The planning fields come along: Notes, classes and sub-element minimums from the
+document (importer/notes.py), ground/crosswind/choice flags from the reviewed file
+(importer/flags.py), so running the import again gives an existing database the
+values, except a ground flag an instructor edited in the admin.
 """
 
 from collections import Counter
@@ -18,12 +23,34 @@ from django.utils.text import slugify
 
 from core.fragments import Refused
 
-from .models import AcsArea, AcsElement, AcsStandard, AcsTask, ElementKind
+from .importer.flags import load_flags
+from .models import ALL_CLASSES, AcsArea, AcsElement, AcsStandard, AcsTask, ElementKind
 
 BATCH = 400
 ARCHIVED_TEXT = "[Archived]"
-TASK_FIELDS = ["area", "letter", "title", "references", "objective", "order"]
-ELEMENT_FIELDS = ["task", "parent", "kind", "text", "order", "archived"]
+TASK_FIELDS = [
+    "area",
+    "letter",
+    "title",
+    "references",
+    "objective",
+    "notes",
+    "airplane_classes",
+    "order",
+]
+ELEMENT_FIELDS = [
+    "task",
+    "parent",
+    "kind",
+    "text",
+    "order",
+    "archived",
+    "airplane_classes",
+    "min_sub_elements",
+    "crosswind",
+    "choice_group",
+    "ground_evaluable",
+]
 
 
 class AcsImportError(Refused):
@@ -129,6 +156,8 @@ def _tasks(parsed, areas, summary):
             "title": spec.title,
             "references": spec.references,
             "objective": spec.objective,
+            "notes": "\n".join(spec.notes),
+            "airplane_classes": spec.airplane_classes or ALL_CLASSES,
             "order": spec.order,
         }
         task = existing.get(spec.code)
@@ -143,12 +172,16 @@ def _tasks(parsed, areas, summary):
     return existing
 
 
-def _element_values(spec, task, parent, current):
-    """The row's fields from the document. An archived code keeps the text it had, so old
-    grades and tags still read as they did; only a new archived row says '[Archived]'."""
+def _element_values(spec, task, parent, current, flags):
+    """The row's fields from the document and the reviewed flags. An archived code keeps
+    the text it had, so old grades and tags still read as they did; only a new archived
+    row says '[Archived]'. A ground flag an instructor edited in the admin is kept."""
     text = spec.text
     if spec.archived:
         text = current.text if current is not None and current.text else ARCHIVED_TEXT
+    ground = flags.ground_evaluable.get(spec.code, False)
+    if current is not None and current.ground_evaluable_edited:
+        ground = current.ground_evaluable
     return {  # ids, not instances: comparing instances would fetch each old one
         "task_id": task.pk,
         "parent_id": parent.pk if parent else None,
@@ -156,10 +189,15 @@ def _element_values(spec, task, parent, current):
         "text": text,
         "order": spec.order,
         "archived": spec.archived,
+        "airplane_classes": spec.airplane_classes or ALL_CLASSES,
+        "min_sub_elements": spec.min_sub_elements,
+        "crosswind": spec.code in flags.crosswind,
+        "choice_group": flags.choice_groups.get(spec.code, ""),
+        "ground_evaluable": ground and spec.kind == ElementKind.SKILL,
     }
 
 
-def _elements(parsed, tasks, summary):
+def _elements(parsed, tasks, summary, flags):
     specs = [(task, element) for task in parsed.tasks for element in task.elements]
     codes = {element.code for _, element in specs}
     existing = {e.code: e for e in AcsElement.objects.filter(code__in=codes)}
@@ -178,7 +216,7 @@ def _elements(parsed, tasks, summary):
             current = existing.get(spec.code)
             if current is not None and not current.archived and spec.archived:
                 summary.archived += 1  # the new revision marks it [Archived]
-            values = _element_values(spec, tasks[task_spec.code], parent, current)
+            values = _element_values(spec, tasks[task_spec.code], parent, current, flags)
             if current is None:
                 existing[spec.code] = AcsElement(code=spec.code, **values)
                 new.append(existing[spec.code])
@@ -206,16 +244,19 @@ def _archive_missing(standard, parsed, codes, complete):
     return missing.update(archived=True) + removed.update(archived=True)
 
 
-def import_standard(parsed, *, complete=True, now=None):
-    """Upsert `parsed` (an importer.records.ParsedStandard); returns an ImportSummary."""
+def import_standard(parsed, *, complete=True, now=None, flags=None):
+    """Upsert `parsed` (an importer.records.ParsedStandard) with the reviewed planning
+    `flags` (default: the file shipped for its document); returns an ImportSummary."""
     if not parsed.areas or not parsed.elements:
         raise AcsImportError("The document has no Areas of Operation with elements.")
+    if flags is None:
+        flags = load_flags(parsed.document_id)
     summary = ImportSummary(standard=f"{parsed.code} ({parsed.document_id})")
     with transaction.atomic():
         standard = _standard(parsed, now or timezone.now())
         areas = _areas(standard, parsed)
         tasks = _tasks(parsed, areas, summary)
-        codes = _elements(parsed, tasks, summary)
+        codes = _elements(parsed, tasks, summary, flags)
         summary.archived += _archive_missing(standard, parsed, codes, complete)
     for area in parsed.areas:
         counts = Counter(

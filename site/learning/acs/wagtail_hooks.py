@@ -1,9 +1,11 @@
 """The ACS in the Wagtail admin: browse standards, areas, tasks and elements (read-mostly).
 
 The FAA's document is the source of truth and `import_acs` its only writer, so nothing
-here can be added, deleted or retyped. The one thing an editor may change is an
-element's archived flag (to stop offering an element for tagging before the next
-revision is imported); the next import sets it from the document again.
+here can be added, deleted or retyped. Two flags of an element may change: whether a skill
+element "can be evaluated on the ground" (instructors and admins, with the change
+permission; the mock-oral planner asks every such skill, and the next import keeps the
+edited value), and, for admins only, the archived flag (to stop offering an element for
+tagging before the next revision is imported; the next import sets it again).
 """
 
 from django.contrib.admin import SimpleListFilter, display
@@ -14,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.views import EditView
 
 from core.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 
@@ -21,14 +24,23 @@ from .models import AcsArea, AcsElement, AcsStandard, AcsTask
 
 
 class ArchiveOnlyPermissionHelper(PermissionHelper):
-    """Elements: edit (the archived flag only, see panels) with the change permission; never
-    add or delete, which would break the codes other content is tagged with."""
+    """Elements: edit (two flags only, see panels) with the change permission; never add
+    or delete, which would break the codes other content is tagged with."""
 
     def user_can_create(self, user):
         return False
 
     def user_can_delete_obj(self, user, obj):
         return False
+
+
+class ElementEditView(EditView):
+    """Remembers that a person set the ground flag, so a re-import does not undo it."""
+
+    def form_valid(self, form):
+        if "ground_evaluable" in form.changed_data:
+            form.instance.ground_evaluable_edited = True
+        return super().form_valid(form)
 
 
 class AreaFilter(SimpleListFilter):
@@ -105,7 +117,17 @@ class AcsTaskAdmin(ScopedModelAdmin):
     list_select_related = ["area__standard"]
     list_per_page = 100
     inspect_view_enabled = True
-    inspect_view_fields = ["code", "area", "letter", "title", "references", "objective", "order"]
+    inspect_view_fields = [
+        "code",
+        "area",
+        "letter",
+        "title",
+        "airplane_classes",
+        "references",
+        "objective",
+        "notes",
+        "order",
+    ]
     permission_helper_class = ReadOnlyPermissionHelper
 
     def get_queryset(self, request):
@@ -120,15 +142,35 @@ class AcsElementAdmin(ScopedModelAdmin):
     model = AcsElement
     menu_label = "Elements"
     menu_icon = "tag"
-    list_display = ["code", "kind", "short_text", "task_code", "archived"]
-    list_filter = ["task__area__standard", ElementAreaFilter, "kind", "archived"]
+    list_display = ["code", "kind", "short_text", "task_code", "on_the_ground", "archived"]
+    list_filter = [
+        "task__area__standard",
+        ElementAreaFilter,
+        "kind",
+        "ground_evaluable",
+        "archived",
+    ]
     search_fields = ["code", "text"]
     list_select_related = ["task"]
     list_per_page = 100
     inspect_view_enabled = True
-    inspect_view_fields = ["code", "kind", "text", "task", "parent", "order", "archived"]
-    panels = [FieldPanel("archived")]
+    inspect_view_fields = [
+        "code",
+        "kind",
+        "text",
+        "task",
+        "parent",
+        "order",
+        "airplane_classes",
+        "min_sub_elements",
+        "ground_evaluable",
+        "crosswind",
+        "choice_group",
+        "archived",
+    ]
+    panels = [FieldPanel("ground_evaluable"), FieldPanel("archived", permission="superuser")]
     permission_helper_class = ArchiveOnlyPermissionHelper
+    edit_view_class = ElementEditView
 
     @display(description="Text", ordering="text")
     def short_text(self, element):
@@ -137,6 +179,11 @@ class AcsElementAdmin(ScopedModelAdmin):
     @display(description="Task", ordering="task__code")
     def task_code(self, element):
         return element.task.code
+
+    @display(description="Ground", boolean=True, ordering="ground_evaluable")
+    def on_the_ground(self, element):
+        """Short header: the flag's full name would squeeze the code and text columns."""
+        return element.ground_evaluable
 
 
 class AcsAdminGroup(ModelAdminGroup):

@@ -1,5 +1,6 @@
 """The ACS in the Wagtail admin: every listing and inspect view renders for an admin,
-filters and search find elements, and the only edit possible is the archived flag."""
+filters and search find elements, and the only edits possible are two flags (the ground
+flag's roles: test_planning_flags.py)."""
 
 from io import StringIO
 
@@ -79,11 +80,11 @@ def test_element_filters_and_search(admin_client, demo_acs):
     assert listed_codes(by_code) == ["PA.XI.A.K8"]
 
 
-def test_only_the_archived_flag_can_be_edited(admin_client, demo_acs):
+def test_only_the_two_flags_can_be_edited(admin_client, demo_acs):
     element = AcsElement.objects.get(code="PA.I.E.K2")
     form = admin_client.get(url("acselement", "edit", element.pk))
     assert form.status_code == 200
-    assert list(form.context["form"].fields) == ["archived"]
+    assert list(form.context["form"].fields) == ["ground_evaluable", "archived"]
 
     response = admin_client.post(
         url("acselement", "edit", element.pk), {"archived": "on", "text": "Rewritten", "code": "X"}

@@ -196,7 +196,9 @@ def test_full_import_is_fast_and_takes_a_bounded_number_of_queries(
     db, parsed, django_assert_max_num_queries
 ):
     started = time.monotonic()
-    with django_assert_max_num_queries(30):  # batches of 400 rows
+    # Batches of at most 400 rows; SQLite caps the parameters of one statement, so its
+    # batches of the 15-column element rows are smaller: still a bounded number.
+    with django_assert_max_num_queries(40):
         import_standard(parsed)
     assert time.monotonic() - started < 20
     with django_assert_max_num_queries(10):  # nothing changed: reads only

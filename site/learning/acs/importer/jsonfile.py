@@ -6,10 +6,11 @@ gives the very same ParsedStandard, which then takes the same write path
 (services.import_standard). Regenerate it with
 `manage.py import_acs FAA-S-ACS-6C.pdf --export site/learning/acs/data/FAA-S-ACS-6C.json`.
 
-Only what the document says is stored: areas, tasks and each element as a (code, text)
-pair in document order. What follows from a code (its kind, prefix and parent) or from
-its position (its order) or from its text ("[Archived]") is derived on reading, by the
-same rules the parser applies. The output is stable (sorted keys, one element per line)
+Only what the document says is stored: areas, tasks (with their Notes as printed) and
+each element as a (code, text) pair in document order. What follows from a code (its
+kind, prefix and parent), from its position (its order) or from its text ("[Archived]",
+class marks, the Notes' sub-element minimums) is derived on reading, by the same rules
+the parser applies (notes.py). The output is stable (sorted keys, one element per line)
 so regenerating from the same PDF gives an identical file and a new revision a readable
 diff.
 """
@@ -19,6 +20,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .notes import apply_notes
 from .parser import ARCHIVED_TEXT, AcsParseError
 from .records import ParsedArea, ParsedElement, ParsedStandard, ParsedTask
 
@@ -64,8 +66,10 @@ def from_data(data):
                     objective=task["objective"],
                     order=order,
                     elements=elements,
+                    notes=list(task.get("notes", [])),
                 )
             )
+            apply_notes(tasks[-1])
         areas.append(ParsedArea(numeral=area["numeral"], title=area["title"], tasks=tasks))
     return ParsedStandard(
         code=code,
@@ -97,6 +101,7 @@ def to_data(parsed):
                         "title": task.title,
                         "references": task.references,
                         "objective": task.objective,
+                        "notes": list(task.notes),
                         "elements": [[element.code, element.text] for element in task.elements],
                     }
                     for task in area.tasks

@@ -9,6 +9,8 @@ Works on the per-page text pypdf produces, which has quirks the patterns below u
   wraps from one page to the next;
 - elements and objectives wrap across lines; sub-elements repeat their letter
   ("PA.I.C.K2a a. Airport Observations ...");
+- a task's Notes ("ote: N If K2 is selected ...") are kept verbatim, in order; what they
+  and the class marks in headings mean for planning is derived in notes.py;
 - the front matter has a table of contents (task titles with dotted leaders) and lists
   of codes added and removed: only the removed list is used, to flag archived codes.
 
@@ -19,6 +21,7 @@ table of contents and the appendices (which name tasks again) out of the tree.
 import re
 from datetime import date
 
+from .notes import apply_notes
 from .records import ParsedArea, ParsedElement, ParsedStandard, ParsedTask
 
 
@@ -168,8 +171,10 @@ class _Parser:
     def task_body(self, line):
         if match := OBJECTIVE.match(line):
             self.start_sink("objective", drop_cap(match))
+        elif match := NOTE.match(line):
+            self.start_sink("note", drop_cap(match))
         elif any(pattern.match(line) for pattern in SECTION_HEADINGS):
-            self.start_sink(None)  # a Note is not element text; a kind heading starts afresh
+            self.start_sink(None)  # a kind heading starts afresh
         elif match := ELEMENT.match(line):
             self.start_element(match)
         elif self.sink is not None:
@@ -214,6 +219,8 @@ class _Parser:
         if name == "element":
             self.element.text = text
             self.element.archived = text == ARCHIVED_TEXT
+        elif name == "note":
+            self.task.notes.append(text)
         elif name:
             setattr(self.task, name, text)
         self.sink = None
@@ -259,6 +266,7 @@ def parse_pages(pages):
     for area in parser.areas:
         for task in area.tasks:
             task.code = task.code.format(prefix=prefix)
+            apply_notes(task)
     return ParsedStandard(
         code=prefix,
         title=title or document_id,

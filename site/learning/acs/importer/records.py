@@ -17,6 +17,8 @@ class ParsedElement:
     order: int = 0
     archived: bool = False
     prefix: str = ""
+    airplane_classes: str = ""  # derived by importer.notes, e.g. "ASES,AMES"
+    min_sub_elements: int | None = None  # derived from the Task's notes
 
 
 @dataclass
@@ -28,6 +30,8 @@ class ParsedTask:
     objective: str = ""
     order: int = 0
     elements: list[ParsedElement] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # each "Note:" as printed
+    airplane_classes: str = ""  # derived by importer.notes from the title
 
 
 @dataclass
