@@ -9,6 +9,7 @@ course" (and, like the demo's Instructors, may edit every course page), so cours
 must hide all of that learner's records from them.
 """
 
+import datetime
 import io
 import random
 from types import SimpleNamespace
@@ -55,7 +56,7 @@ from learning.flashcards import services as flashcard_services
 from learning.flashcards.factories import DeckFactory, FlashcardCategoryFactory, FlashcardFactory
 from learning.flashcards.permissions import grant_deck_editing
 from learning.orals import services as oral_services
-from learning.orals.models import MockOralSection, OralQuestion
+from learning.orals.models import MockOralSection, OralQuestion, Scenario
 from pages.collections import FLASHCARD_PICTURES, SITE_MEDIA, child_collection
 from pages.forms_pages import FormField, FormPage
 from pages.models import StandardPage
@@ -119,6 +120,14 @@ def build_learning(w):
         prompt="Tell me about weather minimums.", key_points="Ceilings\nVisibility"
     )
     w.oral_question.elements.add(element)
+    w.oral_scenario = Scenario.objects.create(
+        standard=w.acs_standard,
+        title="Sweep trip",
+        route="KHIO direct KRDM",
+        flight_date=datetime.date(2026, 8, 15),
+        aircraft="Cessna 172S",
+        planted_problem="Annual expired",
+    )
     task = AcsTask.objects.first()
     w.oral_section = MockOralSection.objects.create(standard=w.acs_standard, name="Area I", order=1)
     w.oral_section.tasks.set([task])
@@ -258,6 +267,7 @@ def objects_by_model(w):
         Assessment: [w.assessment],
         MockOralSession: [w.mock_oral],
         OralQuestion: [w.oral_question],
+        Scenario: [w.oral_scenario],
         MockOralSection: [w.oral_section],
         Deck: [w.official_deck, w.private_deck],
         Flashcard: [w.official_card, w.private_card],

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class OralsConfig(AppConfig):
-    """Mock oral exams planned from the ACS the way an examiner must plan them."""
+    """Mock oral exams over chosen ACS tasks, built on a scenario, graded per task."""
 
     name = "learning.orals"
     label = "orals"

@@ -1,6 +1,7 @@
 """Mock orals in the Wagtail admin.
 
-Instructors edit the question bank and the sections as snippets, see the bank's gaps,
+Instructors edit the question bank, the scenarios and the sections as snippets (their
+role grants the model permissions; anyone else is refused), see the bank's gaps,
 and open learners' sessions (read-only listing) to grade them on the session page.
 The listing and the inspect view show only the sessions of learners the instructor
 teaches (access.visible_sessions); superusers see all.
@@ -11,7 +12,7 @@ from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -24,7 +25,11 @@ from core.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
 from .access import can_grade_others, may_see, visible_sessions
 from .admin_views import QuestionGapsView, can_edit_bank
 from .forms import MockOralSectionForm, OralQuestionForm
-from .models import MockOralSection, MockOralSession, OralQuestion
+from .models import MockOralSection, MockOralSession, OralQuestion, Scenario
+
+REVIEW_PANEL = MultiFieldPanel(
+    [FieldPanel("reviewed_by"), FieldPanel("current_as_of")], heading="Content review"
+)
 
 
 class OralQuestionViewSet(SnippetViewSet):
@@ -49,14 +54,75 @@ class OralQuestionViewSet(SnippetViewSet):
             FieldPanel("key_points"),
             FieldPanel("reference"),
             FieldPanel("element_codes"),
+            FieldPanel("scenario"),
+            MultiFieldPanel(
+                [FieldPanel("follow_up_satisfactory"), FieldPanel("follow_up_unsatisfactory")],
+                heading="Follow-up questions",
+            ),
             FieldPanel("difficulty"),
             FieldPanel("is_active"),
+            REVIEW_PANEL,
         ],
         base_form_class=OralQuestionForm,
     )
 
     def get_queryset(self, request):
         return OralQuestion.objects.select_related("author")
+
+
+class ScenarioViewSet(SnippetViewSet):
+    """Scenarios an examiner builds the oral around; the planted problem is the answer."""
+
+    model = Scenario
+    chooser_viewset_class = PermissionChooserViewSet
+    icon = "site"
+    menu_label = "Oral scenarios"
+    menu_order = 150
+    list_display = [
+        "title",
+        Column("route", label="Route"),
+        Column("airplane_class", label="Class", sort_key="airplane_class"),
+        Column("flight_date", label="Flight date", sort_key="flight_date"),
+        BooleanColumn("is_active", label="Active", sort_key="is_active"),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["is_active", "airplane_class", "standard"]
+    search_fields = ["title", "route", "aircraft"]
+    ordering = ["-updated_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("standard"),
+            FieldPanel("airplane_class"),
+            FieldPanel("title"),
+            MultiFieldPanel(
+                [FieldPanel("route"), FieldPanel("airports"), FieldPanel("flight_date")],
+                heading="Route and date",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("aircraft"), FieldPanel("performance"), FieldPanel("passengers")],
+                heading="Airplane and people aboard",
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("metars"),
+                    FieldPanel("tafs"),
+                    FieldPanel("pireps"),
+                    FieldPanel("winds_aloft"),
+                    FieldPanel("notams"),
+                ],
+                heading="Weather package, NOTAMs and TFRs",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("records"), FieldPanel("planted_problem")],
+                heading="Records and the planted problem",
+            ),
+            FieldPanel("is_active"),
+            REVIEW_PANEL,
+        ]
+    )
+
+    def get_queryset(self, request):
+        return Scenario.objects.select_related("standard")
 
 
 class MockOralSectionViewSet(SnippetViewSet):
@@ -86,7 +152,7 @@ class MockOralGroup(SnippetViewSetGroup):
     menu_label = "Mock orals"
     menu_icon = "help"
     menu_order = 760
-    items = (OralQuestionViewSet, MockOralSectionViewSet)
+    items = (OralQuestionViewSet, ScenarioViewSet, MockOralSectionViewSet)
 
 
 register_snippet(MockOralGroup)

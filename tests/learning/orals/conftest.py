@@ -27,10 +27,12 @@ def add_question(element, prompt=None, **fields):
 
 @pytest.fixture
 def standard(db):
-    """Areas I and II, tasks A and B each, K1-K3, R1-R2, S1 per task; a question for
-    every knowledge element and a section per area."""
+    """Areas I and II, tasks A and B each, K1-K3, R1-R2, S1 (evaluable on the ground)
+    per task; a question for every knowledge element and a section per area."""
     standard = make_tree(areas=2, tasks=2, knowledge=3, risks=2, skills=1)
-    AcsElement.objects.filter(kind="S").update(text="Determine the airplane is airworthy.")
+    AcsElement.objects.filter(kind="S").update(
+        text="Determine the airplane is airworthy.", ground_evaluable=True
+    )
     for element in AcsElement.objects.filter(kind="K"):
         add_question(element)
     for area in standard.areas.all():
@@ -92,3 +94,30 @@ def instructor(course):
     """An instructor credited on ``course`` who can edit it (through its catalog) and
     grade mock orals."""
     return make_instructor(course.get_parent(), teaches=[course])
+
+
+PLANTED = "PLANTED-PROBLEM: the annual inspection expired on 31 July."
+
+
+def add_scenario(standard, **fields):
+    """An active ASEL scenario with a planted problem learners must not see too early."""
+    from learning.orals.models import Scenario
+
+    defaults = {
+        "title": "Trip to Redmond",
+        "route": "KHIO direct KRDM",
+        "flight_date": "2026-08-15",
+        "aircraft": "Cessna 172S N172GS",
+        "performance": "Maximum takeoff weight 2,550 lb",
+        "metars": "KRDM 151556Z 32008KT 6SM HZ SKC 24/04 A3002",
+        "notams": "!RDM 08/021 RDM RWY 11/29 CLSD",
+        "records": "08 Jul 2025: annual inspection",
+        "planted_problem": PLANTED,
+    }
+    defaults.update(fields)
+    return Scenario.objects.create(standard=standard, **defaults)
+
+
+@pytest.fixture
+def scenario(standard):
+    return add_scenario(standard)

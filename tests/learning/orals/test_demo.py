@@ -17,6 +17,7 @@ from learning.orals.models import (
     MockOralSection,
     MockOralSession,
     OralQuestion,
+    Scenario,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,7 @@ def load_all():
 
 def counts():
     return (
+        Scenario.objects.count(),
         OralQuestion.objects.count(),
         MockOralSection.objects.count(),
         MockOralSession.objects.count(),
@@ -42,7 +44,7 @@ def counts():
 def test_demo_is_complete_and_idempotent():
     load_all()
     first = counts()
-    assert first[0] >= 20
+    assert first[1] >= 20
     areas = {
         element.task.area.numeral
         for question in OralQuestion.objects.prefetch_related("elements__task__area")
@@ -57,6 +59,12 @@ def test_demo_is_complete_and_idempotent():
     assert all(item.flashcard_id for item in missed)
     deck = Deck.objects.get(owner=session.user, purpose=DeckPurpose.ORAL_REVIEW)
     assert deck.cards.count() == missed.count()
+    scenario = Scenario.objects.get(title="Saturday trip to Redmond with two friends")
+    assert "91.409(a)" in scenario.planted_problem
+    assert scenario.questions.count() >= 6
+    assert not scenario.questions.filter(follow_up_satisfactory="").exists()
+    assert OralQuestion.objects.filter(scenario=None).exclude(follow_up_satisfactory="").exists()
+    assert session.scenario == scenario
     instructor = get_user_model().objects.get(email="instructor@demo.test")
     assert can_grade_others(instructor)
     load_all()
