@@ -4,7 +4,6 @@ administrators only; the same queries for 3 rows as for 30."""
 
 import datetime
 
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +16,7 @@ from accounts.factories import UserFactory
 from accounts.review_list import UNKNOWN_TYPE
 from learning.assessments.factories import make_assessment
 from learning.courses.factories import make_catalog, make_course, make_lesson, make_module
+from tests.roles import ROLE_FACTORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -36,19 +36,7 @@ def reviewer():
     return user
 
 
-def member_of(role):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-ROLES = {
-    "learner": UserFactory,
-    "instructor": lambda: member_of("Instructors"),
-    "marketer": lambda: member_of("Marketers"),
-    "moderator": lambda: member_of("Moderators"),
-    "admin": lambda: UserFactory(is_staff=True, is_superuser=True),
-}
+ROLES = ROLE_FACTORIES
 ALLOWED = {"instructor", "admin"}
 
 

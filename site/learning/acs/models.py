@@ -12,7 +12,18 @@ evaluated on the ground, crosswind elements, "select at least one" groups.
 
 from django.db import models
 
-CLASS_CODES = ("ASEL", "ASES", "AMEL", "AMES")
+
+class AirplaneClass(models.TextChoices):
+    """The class ratings of the Private Pilot Airplane ACS (14 CFR 61.5(b)(2)), in the
+    order the ACS prints them; the importer, the planner and the mock oral share them."""
+
+    ASEL = "ASEL", "Airplane single-engine land"
+    ASES = "ASES", "Airplane single-engine sea"
+    AMEL = "AMEL", "Airplane multiengine land"
+    AMES = "AMES", "Airplane multiengine sea"
+
+
+CLASS_CODES = tuple(AirplaneClass.values)
 ALL_CLASSES = ",".join(CLASS_CODES)
 
 

@@ -10,10 +10,10 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from learning.acs.codes import AcsElementCodesField
-from learning.acs.models import AcsElement
+from learning.acs.models import AcsElement, AirplaneClass
 
 from .knowledge_test import MAX_CODES, codes_in
-from .models import AirplaneClass, Scenario
+from .models import Scenario
 
 
 class OralQuestionForm(WagtailAdminModelForm):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from accounts.content_review import ReviewedContent
+from learning.acs.models import AirplaneClass
 
 
 class Difficulty(models.IntegerChoices):
@@ -35,15 +36,6 @@ class Grade(models.TextChoices):
     SATISFACTORY = "satisfactory", "Satisfactory"
     UNSATISFACTORY = "unsatisfactory", "Unsatisfactory"
     NEEDS_REVIEW = "needs_review", "Needs review"
-
-
-class AirplaneClass(models.TextChoices):
-    """The class ratings of the Private Pilot Airplane ACS (14 CFR 61.5(b)(2))."""
-
-    ASEL = "ASEL", "Airplane single-engine land"
-    ASES = "ASES", "Airplane single-engine sea"
-    AMEL = "AMEL", "Airplane multiengine land"
-    AMES = "AMES", "Airplane multiengine sea"
 
 
 class Scenario(ReviewedContent):

@@ -27,13 +27,12 @@ from django.utils import timezone
 
 from accounts.standing import has_verified_email
 from core.fragments import Refused
-from learning.acs.models import AcsElement, AcsTask
+from learning.acs.models import AcsElement, AcsTask, AirplaneClass
 from learning.flashcards.sanitize import text_to_card_html
 from learning.flashcards.services import add_oral_review_card
 
 from . import access, planner
 from .models import (
-    AirplaneClass,
     Grade,
     MockOralItem,
     MockOralSection,

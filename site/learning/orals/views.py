@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST, require_safe
 from accounts.standing import learner_required
 from core.fragments import fragment_or_redirect, refusal
 from core.query import as_id
-from learning.acs.models import AcsStandard, AcsTask
+from learning.acs.models import AcsStandard, AcsTask, AirplaneClass
 
 from . import history, services
 from .forms import MockOralStartForm
-from .models import AirplaneClass, Grade, MockOralSection
+from .models import Grade, MockOralSection
 from .results import result_context
 
 UNVERIFIED = "Confirm your email address before you rehearse the oral exam."

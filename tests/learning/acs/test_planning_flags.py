@@ -5,34 +5,21 @@ in the admin, which a later import keeps."""
 
 from io import StringIO
 
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
 import pytest
 
-from accounts.factories import UserFactory
 from learning.acs.importer import SHIPPED, loads
 from learning.acs.importer.flags import load_flags
 from learning.acs.models import ALL_CLASSES, AcsElement, AcsTask
+from tests.roles import ROLE_FACTORIES
 
 SHIPPED_6C = loads(SHIPPED.read_text(encoding="utf-8"))
 FLAGS = load_flags("FAA-S-ACS-6C")
 
 
-def member_of(name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-ROLES = {
-    "learner": UserFactory,
-    "instructor": lambda: member_of("Instructors"),
-    "marketer": lambda: member_of("Marketers"),
-    "moderator": lambda: member_of("Moderators"),
-    "admin": lambda: UserFactory(is_staff=True, is_superuser=True),
-}
+ROLES = ROLE_FACTORIES
 EDITORS = {"instructor", "admin"}
 
 

@@ -3,15 +3,14 @@ for the learner's class, and their questions preferred for the elements they cov
 
 import random
 
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 import pytest
 
-from accounts.factories import UserFactory
-from learning.acs.models import AcsElement, AcsTask
+from learning.acs.models import AcsElement, AcsTask, AirplaneClass
 from learning.orals import services
-from learning.orals.models import AirplaneClass, MockOralSession, OralQuestion, Scenario
+from learning.orals.models import MockOralSession, OralQuestion, Scenario
+from tests.roles import ROLE_FACTORIES
 
 from .conftest import PLANTED, add_question, add_scenario
 
@@ -82,19 +81,8 @@ def test_junk_scenario_and_class_are_a_400(signed_in, standard, task, scenario, 
     assert not MockOralSession.objects.exists()
 
 
-def member_of(name):
-    user = UserFactory()
-    user.groups.add(Group.objects.get(name=name))
-    return user
-
-
-ROLES = {
-    "learner": (UserFactory, False),
-    "instructor": (lambda: member_of("Instructors"), True),
-    "marketer": (lambda: member_of("Marketers"), False),
-    "moderator": (lambda: member_of("Moderators"), False),
-    "admin": (lambda: UserFactory(is_staff=True, is_superuser=True), True),
-}
+WRITERS = {"instructor", "admin"}
+ROLES = {role: (make, role in WRITERS) for role, make in ROLE_FACTORIES.items()}
 
 
 def scenario_form(standard):

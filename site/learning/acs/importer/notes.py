@@ -16,8 +16,9 @@ JSON alike (the JSON stores only the printed text), so both give the same record
 
 import re
 
-CLASSES = ("ASEL", "ASES", "AMEL", "AMES")
-ALL_CLASSES = ",".join(CLASSES)
+from ..models import ALL_CLASSES
+from ..models import CLASS_CODES as CLASSES
+
 CLASS_MARK = re.compile(r"\(((?:A[SM]E[LS])(?:,\s*A[SM]E[LS])*)\)")
 TRAILING_MARK = re.compile(CLASS_MARK.pattern + r"\.?\s*$")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
