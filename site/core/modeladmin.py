@@ -3,16 +3,57 @@ permissions and scoping on every view, CSV/XLSX export, and read-only permission
 
 from django.contrib.admin.utils import lookup_field, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import InvalidPage
 from django.http import Http404
 
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView
 
+from .admin_paging import KnownCountPaginator, count_rows
 from .csv import guard_formula, needs_guard
 
 
-class SafeExportIndexView(IndexView):
+class CountOnceIndexView(IndexView):
+    """modeladmin's listing, counted once (see core.admin_paging): the paginator and
+    "N out of M" reuse that count, and the unfiltered total is only counted again when
+    a filter or a search narrows the list."""
+
+    NOT_NARROWING = (IndexView.ORDER_VAR, IndexView.ORDER_TYPE_VAR)
+
+    def is_narrowed(self):
+        return any(
+            key not in self.NOT_NARROWING and (key != self.SEARCH_VAR or self.query)
+            for key in self.params
+        )
+
+    def get_context_data(self, **kwargs):
+        if self.is_pagemodel:
+            return super().get_context_data(**kwargs)
+        queryset = self.get_queryset()
+        result_count = count_rows(queryset)
+        all_count = count_rows(self.get_base_queryset()) if self.is_narrowed() else result_count
+        paginator = KnownCountPaginator(queryset, self.items_per_page, list_count=result_count)
+        try:
+            page_obj = paginator.page(self.page_num)
+        except InvalidPage:
+            page_obj = paginator.page(1)
+        context = {
+            "view": self,
+            "all_count": all_count,
+            "result_count": result_count,
+            "paginator": paginator,
+            "page_obj": page_obj,
+            "elided_page_range": paginator.get_elided_page_range(self.page_num),
+            "object_list": page_obj.object_list,
+            "user_can_create": self.permission_helper.user_can_create(self.request.user),
+            "show_search": self.search_handler.show_search_form,
+            **kwargs,
+        }
+        return super(IndexView, self).get_context_data(**context)
+
+
+class SafeExportIndexView(CountOnceIndexView):
     """Exports real values (modeladmin would write every falsy value, False or 0, as "-")
     and defuses cells that a spreadsheet would run as formulas."""
 
@@ -52,8 +93,10 @@ class ScopedModelAdmin(ModelAdmin):
     the permission helper: inspect, edit and delete their own question; history the one
     for seeing the object (inspect when the admin has an inspect view, else listing).
     Index, export and create keep modeladmin's own checks (user_can_list, user_can_create)
-    and the index its get_queryset.
+    and the index its get_queryset. The index counts its rows once (CountOnceIndexView).
     """
+
+    index_view_class = CountOnceIndexView
 
     def user_can_see_obj(self, user, obj):
         helper = self.permission_helper

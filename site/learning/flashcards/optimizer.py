@@ -5,6 +5,11 @@ study day is one data point for eligibility: ``eligible_review_count`` counts at
 review per card per study day (the learner's timezone and rollover). The fit itself gets
 every review, with ``delta_t`` in whole study days (0 for same-day repeats), which is
 how the optimizer expects Anki-style histories.
+
+The eligible count is shown on every view of the statistics page, and reading a long
+history for it is the page's slowest query; it is cached under the history's mark (how
+many logs, and the newest log's id: every review, undo, import or card deletion moves
+one of them) and the learner's clock, so it is recomputed only when either changes.
 """
 
 import math
@@ -12,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils import timezone
 
 import fsrs
@@ -25,6 +31,7 @@ MIN_REVIEWS = 512
 PARAMETER_COUNT = 21
 REFIT_AFTER = timedelta(days=30)
 REFIT_GROWTH = 1.2
+ELIGIBLE_CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,9 @@ class FitResult:
     review_count: int = 0
 
 
-def review_days(user):
+def review_days(user, clock=None):
     """Per card, its reviews in time order as (study day, rating)."""
-    clock = clock_for(user)
+    clock = clock or clock_for(user)
     histories = defaultdict(list)
     logs = ReviewLog.objects.filter(user=user).order_by("card_id", "reviewed_at", "pk")
     for card_id, reviewed_at, rating in logs.values_list("card_id", "reviewed_at", "rating"):
@@ -49,8 +56,24 @@ def count_eligible(histories):
     return sum(len({day for day, _ in reviews}) for reviews in histories.values())
 
 
-def eligible_review_count(user):
-    return count_eligible(review_days(user))
+def history_mark(user):
+    """(number of review logs, newest log id) of the learner: one aggregate query."""
+    mark = ReviewLog.objects.filter(user=user).aggregate(logs=Count("pk"), newest=Max("pk"))
+    return mark["logs"], mark["newest"]
+
+
+def eligible_review_count(user, study_settings=None):
+    """How many reviews the fit may count; reads the history only when it changed."""
+    clock = clock_for(user, study_settings)
+    logs, newest = history_mark(user)
+    if not logs:
+        return 0
+    key = f"flashcards:eligible:{user.pk}:{clock.tz.key}:{clock.rollover_hour}:{logs}:{newest}"
+    count = cache.get(key)
+    if count is None:
+        count = count_eligible(review_days(user, clock))
+        cache.set(key, count, ELIGIBLE_CACHE_SECONDS)
+    return count
 
 
 def review_deltas(histories):

@@ -221,7 +221,11 @@ class MockOralSession(models.Model):
     class Meta:
         ordering = ["-started_at", "-pk"]
         verbose_name = "mock oral session"
-        indexes = [models.Index(fields=["user", "-started_at"], name="orals_session_user")]
+        indexes = [
+            models.Index(fields=["user", "-started_at"], name="orals_session_user"),
+            # The admin's session list across learners, newest first, without a full sort.
+            models.Index(fields=["started_at", "id"], name="orals_session_recent"),
+        ]
 
     def __str__(self):
         return f"Mock oral of {self.user} on {self.started_at:%Y-%m-%d}"

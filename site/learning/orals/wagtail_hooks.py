@@ -20,9 +20,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.choosers import PermissionChooserViewSet
-from core.modeladmin import ReadOnlyPermissionHelper, ScopedModelAdmin
+from core.modeladmin import CountOnceIndexView, ReadOnlyPermissionHelper, ScopedModelAdmin
 
-from .access import can_grade_others, may_see, visible_sessions
+from .access import can_grade_others, may_see, taught_enrollments, visible_sessions
 from .admin_views import QuestionGapsView, can_edit_bank
 from .forms import MockOralSectionForm, OralQuestionForm
 from .models import MockOralSection, MockOralSession, OralQuestion, Scenario
@@ -158,13 +158,59 @@ class MockOralGroup(SnippetViewSetGroup):
 register_snippet(MockOralGroup)
 
 
+SEEN_LEARNERS = "_orals_learners_seen"
+
+
+def learners_seen(user):
+    """``user``'s answers to "may I see this learner's sessions?", by learner id.
+
+    Kept on the user object, which Django loads afresh for every request (as it keeps
+    its own permission cache), so an answer never outlives the request that asked."""
+    seen = getattr(user, SEEN_LEARNERS, None)
+    if seen is None:
+        seen = {}
+        setattr(user, SEEN_LEARNERS, seen)
+    return seen
+
+
+def remember_learners(user, learner_ids):
+    """Answer for every learner in ``learner_ids`` with one query (access.teaches for
+    many learners at once), so that a page of sessions costs the same whatever its
+    length: the listing asks once per row."""
+    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+        return  # access.may_see answers these without a query
+    seen = learners_seen(user)
+    missing = {pk for pk in learner_ids if pk not in seen}
+    if not missing:
+        return
+    taught = set(
+        taught_enrollments(user).filter(user_id__in=missing).values_list("user_id", flat=True)
+    )
+    seen.update({pk: pk in taught for pk in missing})
+
+
 class SessionPermissionHelper(ReadOnlyPermissionHelper):
-    """Inspecting a session follows the same rule as the listing."""
+    """Inspecting a session follows the same rule as the listing (access.may_see)."""
 
     def user_can_inspect_obj(self, user, obj):
         if not super().user_can_inspect_obj(user, obj):
             return False
-        return obj.user_id == user.pk or may_see(user, obj.user_id)
+        if obj.user_id == user.pk:
+            return True
+        seen = learners_seen(user)
+        if obj.user_id not in seen:
+            seen[obj.user_id] = may_see(user, obj.user_id)
+        return seen[obj.user_id]
+
+
+class SessionIndexView(CountOnceIndexView):
+    """Answers the inspect question for the whole page before its rows are drawn."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        learner_ids = {session.user_id for session in context["object_list"]}
+        remember_learners(self.request.user, learner_ids - {self.request.user.pk})
+        return context
 
 
 class MockOralSessionAdmin(ScopedModelAdmin):
@@ -181,6 +227,7 @@ class MockOralSessionAdmin(ScopedModelAdmin):
     ordering = ["-started_at", "-pk"]
     inspect_view_enabled = True
     permission_helper_class = SessionPermissionHelper
+    index_view_class = SessionIndexView
 
     def get_queryset(self, request):
         return visible_sessions(request.user, super().get_queryset(request))

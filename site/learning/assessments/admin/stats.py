@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from ..models import Assessment, AttemptAnswer, Choice, Question
+from ..models import Assessment, Attempt, AttemptAnswer, Choice, Question
 
 # Items answered this often with a percent correct outside these bounds deserve a look:
 # nearly everyone misses them (a wrong key, a trick wording) or nobody does (no signal).
@@ -22,7 +22,22 @@ REVIEW_MIN_ANSWERS = 10
 REVIEW_BELOW_PERCENT = 30
 REVIEW_ABOVE_PERCENT = 95
 
-SUBMITTED = Q(attempts__submitted_at__isnull=False)
+
+def aggregate_per(rows, owner, aggregate):
+    """``aggregate`` over the ``rows`` that belong to the outer row (``owner`` is the
+    rows' foreign key to it), as a correlated subquery; NULL when it has none."""
+    return Subquery(
+        rows.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
+def count_per(rows, owner):
+    """How many of ``rows`` belong to the outer row (0 when none)."""
+    return Coalesce(aggregate_per(rows, owner, Count("pk")), 0, output_field=IntegerField())
 
 
 def percent(part, whole):
@@ -86,23 +101,33 @@ def summary(assessment):
 
 
 def question_stats(assessment):
-    """One QuestionStat per question of the bank, in bank order (three queries).
+    """One QuestionStat per question of the bank, in bank order (four queries).
 
     "Drawn" counts the graded answers: submitting grades every drawn question, answered
-    or not. "Answered" leaves out the ones the learner left blank.
+    or not. "Answered" leaves out the ones the learner left blank. The answers are
+    counted in one grouped query over this quiz's answers (found through the answers'
+    question index), not by joining the bank to every answer ever given.
     """
-    graded = Q(answers__attempt__submitted_at__isnull=False)
-    blank = Q(answers__selected_choices=[]) & Q(answers__text_answer="")
-    questions = list(
-        Question.objects.filter(assessment=assessment)
-        .annotate(
-            drawn=Count("answers", filter=graded),
-            answered=Count("answers", filter=graded & ~blank),
-            correct=Count("answers", filter=graded & Q(answers__is_correct=True)),
+    questions = list(Question.objects.filter(assessment=assessment).order_by("sort_order", "pk"))
+    blank = Q(selected_choices=[]) & Q(text_answer="")
+    counts = {
+        row["question"]: row
+        for row in AttemptAnswer.objects.filter(
+            question__in=[q.pk for q in questions], attempt__submitted_at__isnull=False
         )
-        .order_by("sort_order", "pk")
-    )
-    stats = [QuestionStat(q, q.drawn, q.answered, q.correct) for q in questions]
+        .order_by()
+        .values("question")
+        .annotate(
+            drawn=Count("pk"),
+            answered=Count("pk", filter=~blank),
+            correct=Count("pk", filter=Q(is_correct=True)),
+        )
+    }
+    none = {"drawn": 0, "answered": 0, "correct": 0}
+    stats = []
+    for question in questions:
+        row = counts.get(question.pk, none)
+        stats.append(QuestionStat(question, row["drawn"], row["answered"], row["correct"]))
     _add_most_chosen_wrong(assessment, [s for s in stats if s.question.has_choices])
     return stats
 
@@ -142,22 +167,19 @@ def _add_most_chosen_wrong(assessment, stats):
 
 def overview():
     """Every assessment with its headline numbers, for the statistics index (one query
-    per page: question counts come from a subquery, so the attempt join is not multiplied)."""
-    question_count = (
-        Question.objects.filter(assessment=OuterRef("pk"))
-        .order_by()
-        .values("assessment")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
+    per page). Each number is a subquery per assessment over its own attempts (their
+    assessment index): no join multiplies rows, nothing is grouped, and the paginator's
+    count is a plain count of assessments."""
+    attempts = Attempt.objects.all()
+    submitted = attempts.filter(submitted_at__isnull=False)
     return (
         Assessment.objects.select_related("lesson")
         .annotate(
-            attempt_count=Count("attempts"),
-            submitted_count=Count("attempts", filter=SUBMITTED),
-            passed_count=Count("attempts", filter=SUBMITTED & Q(attempts__passed=True)),
-            average_percentage=Avg("attempts__percentage", filter=SUBMITTED),
-            question_count=Coalesce(Subquery(question_count, output_field=IntegerField()), 0),
+            attempt_count=count_per(attempts, "assessment"),
+            submitted_count=count_per(submitted, "assessment"),
+            passed_count=count_per(submitted.filter(passed=True), "assessment"),
+            average_percentage=aggregate_per(submitted, "assessment", Avg("percentage")),
+            question_count=count_per(Question.objects.all(), "assessment"),
         )
         .order_by("title", "pk")
     )

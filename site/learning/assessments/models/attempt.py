@@ -37,7 +37,11 @@ class Attempt(models.Model):
                 fields=["user", "assessment", "attempt_number"], name="assessments_attempt_number"
             )
         ]
-        indexes = [models.Index(fields=["submitted_at", "deadline"])]
+        indexes = [
+            models.Index(fields=["submitted_at", "deadline"]),
+            # The admin's attempt list, newest first: read backwards, no sort of every attempt.
+            models.Index(fields=["started_at", "id"], name="assessments_attempt_recent"),
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.assessment} · attempt {self.attempt_number}"

@@ -43,7 +43,11 @@ class Enrollment(models.Model):
                 name="enrollments_progress_at_most_100",
             ),
         ]
-        indexes = [models.Index(fields=["user", "status"])]
+        indexes = [
+            models.Index(fields=["user", "status"]),
+            # The admin's enrollment list, newest first, without sorting every enrollment.
+            models.Index(fields=["enrolled_date", "id"], name="enrollments_recent"),
+        ]
 
     def __str__(self):
         return f"{self.user} in {self.course}"
@@ -81,6 +85,8 @@ class LessonProgress(models.Model):
                 condition=models.Q(percentage__lte=100), name="enrollments_lesson_pct_at_most_100"
             ),
         ]
+        # The admin's lesson progress list, latest first, without sorting every row.
+        indexes = [models.Index(fields=["last_accessed", "id"], name="enrollments_progress_recent")]
 
     def __str__(self):
         return f"{self.enrollment.user} · {self.lesson}"

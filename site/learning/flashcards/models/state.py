@@ -59,6 +59,8 @@ class CardState(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "state", "due"], name="flashcards_state_queue"),
+            # The admin's card state list across learners, soonest due first.
+            models.Index(fields=["due", "id"], name="flashcards_state_due"),
         ]
 
     def __str__(self):
@@ -106,6 +108,9 @@ class ReviewLog(models.Model):
         ]
         indexes = [
             models.Index(fields=["user", "reviewed_at"], name="flashcards_log_user_time"),
+            # The admin's review log list across learners, newest first: without it each
+            # page view sorts every review ever logged.
+            models.Index(fields=["reviewed_at", "id"], name="flashcards_log_recent"),
         ]
 
     def __str__(self):

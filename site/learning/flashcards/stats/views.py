@@ -47,7 +47,12 @@ def stats_page(request, deck=None):
         "charts": stats_charts(stats),
         "decks": list(studied_decks(user).only("pk", "name")),
         "study_settings": study_settings,
-        "eligible_reviews": optimizer.eligible_review_count(user) if deck is None else None,
+        "eligible_reviews": (
+            # Unsaved settings are the defaults: the clock needs no second query.
+            optimizer.eligible_review_count(user, study_settings or StudySettings(user=user))
+            if deck is None
+            else None
+        ),
         "min_reviews": optimizer.MIN_REVIEWS,
     }
     return TemplateResponse(request, "learning/flashcards/stats.html", context)
