@@ -16,7 +16,7 @@ PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 ACS_PDF ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-pg lint format check worker beat demo bench lighthouse lock clean
+.PHONY: help install run test test-pg lint format check worker beat demo bench bench-scale bench-http prod-smoke lighthouse lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -76,6 +76,16 @@ demo: install ## Load or refresh the demo users and content (ACS_PDF=path: anoth
 bench: install ## Run the benchmarks in bench/ (not part of make test)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/flashcards.py
+
+bench-scale: install ## Seed PostgreSQL with 100k learners and 10M review logs, compare pages to the demo (ROWS_SCALE=0.1 for a quick run)
+	$(BIN)/python bench/scale.py --rows-scale $(or $(ROWS_SCALE),1) $(BENCH_SCALE_ARGS)
+
+# TREES: name=path pairs, e.g. TREES="before=/tmp/bench-before after=." (default: this checkout).
+bench-http: install ## HTTP benchmark: gunicorn+PostgreSQL+Redis+wrk, trees side by side (TREES="a=dir b=dir")
+	$(BIN)/python bench/http_bench.py $(foreach t,$(TREES),--tree $(t)) $(BENCH_HTTP_ARGS)
+
+prod-smoke: install ## A learner's journey through nginx over 2 gunicorns, 2 Celery workers and beat (PostgreSQL, Redis)
+	$(BIN)/python bench/prod_smoke.py
 
 lighthouse: install ## Lighthouse scores of the first pages a visitor meets (npm, Debian Chromium; not in make test)
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --silent
