@@ -115,6 +115,14 @@ def _clean_cache():
     cache.clear()
 
 
+@pytest.fixture
+def without_page_cache(settings):
+    """For tests that pin what rendering a guest page costs: with the guest page cache
+    (core.page_cache) on, their second request would be a hit with no query at all.
+    Everything else, the tier leak tests above all, runs with the cache on."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture(autouse=True)
 def _queued_email(settings):
     """Send mail the way production does (queued through Celery, after commit); the

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
@@ -15,6 +15,7 @@ from allauth.account.decorators import secure_admin_login
 from core.media import debug_media_urls
 from learning.courses.search import search
 from learning.courses.views import category_courses
+from pages import routing
 from pages.robots import robots_txt
 
 from .health import healthz, livez, readyz
@@ -61,5 +62,7 @@ urlpatterns += [
     # Before wagtail_urls, so this route answers _util/login/ instead of Wagtail's own
     # password form; it keeps Wagtail's name so anything reversing it lands here.
     path("_util/login/", login_handover, name="wagtailcore_login"),
+    # Wagtail's page serving, its routes cached (pages.routing); its _util/ views below.
+    re_path(routing.SERVE_PATTERN, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

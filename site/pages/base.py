@@ -12,9 +12,12 @@ from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from core.storage import shareable_images
+
+from . import content_generation  # noqa: F401  (connects the cache invalidation signals)
+from .routing import RESTRICTIONS_ATTR
 
 # Search engines show about this many characters of a description.
 DESCRIPTION_LENGTH = 160
@@ -42,6 +45,23 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def routing_queryset(cls):
+        """How pages.routing reads this page type when it serves one: page types add the
+        related rows their template always shows (select_related), saving a query each."""
+        return cls.objects.all()
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries when the page was routed from the
+        cache: the route remembered which restrictions apply (usually none), and those
+        are read fresh, so a login or password prompt still shows exactly as before."""
+        restriction_ids = getattr(self, RESTRICTIONS_ATTR, None)
+        if restriction_ids is None:
+            return super().get_view_restrictions()
+        if not restriction_ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=restriction_ids)
 
     def get_meta_description(self):
         """The editor's description, else the page's own teaser text where it has one.

@@ -6,6 +6,7 @@ holds the main and footer menus and the social links. Both are per Site. Saving 
 one invalidates the cached header and footer (pages.navigation).
 """
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -18,6 +19,8 @@ from wagtail.fields import StreamField
 from core.storage import shareable_images
 
 from .blocks import LinkTargetBlock
+from .content_generation import ENTRY_SECONDS, content_generation
+from .routing import site_for_request
 
 DEFAULT_FOOTER_TEXT = "Groundschool: ground school, flashcards and mock orals for FAA checkrides."
 
@@ -115,6 +118,26 @@ class SiteBranding(BaseSiteSetting):
     def __str__(self):
         return f"Branding for {self.site}"
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's per-request settings lookup, read from the cache: every page shows
+        the branding, and it changes rarely. Keyed by the content generation, which a
+        branding save renews (pages.content_generation), as does any image change."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = site_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"site-branding:{content_generation()}:{site.pk}"
+        branding = cache.get(key)
+        if branding is None:
+            branding = cls.for_site(site)
+            cache.set(key, branding, ENTRY_SECONDS)
+        branding._request = request
+        setattr(request, attr_name, branding)
+        return branding
+
     @property
     def legal_name(self):
         return self.organization_name or self.site_name
@@ -133,6 +156,14 @@ class SiteNavigation(BaseSiteSetting):
     class Meta:
         verbose_name = "navigation menus"
         verbose_name_plural = "navigation menus"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's lookup, with the Site taken from the cache first (pages.routing): the
+        menus are built on a fragment-cache miss, and whichever lookup runs first on a
+        request decides whether it pays the Site query."""
+        site_for_request(request)
+        return super().for_request(request)
 
     def __str__(self):
         return f"Navigation for {self.site}"

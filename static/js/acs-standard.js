@@ -1,15 +1,19 @@
-// The ACS standard page (templates/learning/acs/standard.html): areas and tasks are folded
-// <details>. This script
-// - opens the folds around the target of a link (#PA.I.C, #PA.I.C.K2a) and scrolls to it,
-//   for browsers that do not open closed <details> on fragment navigation themselves;
-// - makes "Jump to task" go straight to the task, without the server round trip the form
-//   makes when JavaScript is off;
+// The ACS standard page (templates/learning/acs/standard.html): areas are folded <details>,
+// each listing its tasks, which link to the task pages. This script
+// - opens the area around the target of a link (#PA.I.C) and scrolls to it, for browsers
+//   that do not open closed <details> on fragment navigation themselves;
+// - sends an old link to an element (#PA.I.C.K2a, from when the page held every element)
+//   on to that element on its task page;
+// - makes "Jump to task" go straight to the task's page (choosing shows it in the list;
+//   Go opens it), without the server round trip the form makes when JavaScript is off;
 // - shows "Expand all" / "Collapse all";
-// - filters the page in place as the reader types in the search box, by the same rules as
-//   the server's ?q= (learning/acs/search.py); Enter still submits the search.
+// - filters the task list in place as the reader types: by task code or title, and by an
+//   element code (PA.I.C.K2 keeps PA.I.C). Enter still submits the search, which looks
+//   through every element's text (learning/acs/search.py).
 // Without it the page works as plain HTML.
 
 const DELAY_MS = 150;
+const TASK_CODE = /^[A-Z]{2,3}\.[IVXL]+\.[A-Z]$/;
 
 function openAround(target) {
   for (let node = target; node; node = node.parentElement) {
@@ -17,13 +21,27 @@ function openAround(target) {
   }
 }
 
+function taskBase() {
+  return document.querySelector("form[data-acs-jump]")?.dataset.taskBase || "";
+}
+
+function taskUrl(code) {
+  return `${taskBase()}${code.toLowerCase()}/`;
+}
+
 function goTo(id, { focus = false } = {}) {
   const target = id && document.getElementById(id);
-  if (!target) return;
+  if (!target) {
+    // An element of the old one-page standard: its home is now its task's page.
+    const task = id.split(".").slice(0, 3).join(".");
+    if (TASK_CODE.test(task) && task !== id && taskBase()) {
+      window.location.replace(`${taskUrl(task)}#${id}`);
+    }
+    return;
+  }
   openAround(target);
   target.scrollIntoView({ block: "start" });
-  const summary = target.closest("details")?.querySelector(":scope > summary");
-  if (focus && summary) summary.focus({ preventScroll: true });
+  if (focus) target.querySelector("a")?.focus({ preventScroll: true });
 }
 
 function idFromHash() {
@@ -36,29 +54,25 @@ function idFromHash() {
 
 function setUpLinks() {
   window.addEventListener("hashchange", () => goTo(idFromHash()));
-  document.addEventListener("click", (event) => {
-    const link = event.target.closest('a[href^="#"]');
-    // Following a link to the fragment already in the address bar fires no hashchange.
-    if (link && link.getAttribute("href") === window.location.hash) goTo(idFromHash());
-  });
   if (window.location.hash) goTo(idFromHash());
 }
 
 function setUpJump(form) {
   const select = form.querySelector("select");
-  const jump = (focus) => {
-    if (!select.value) return;
-    if (window.location.hash !== `#${select.value}`) {
-      window.history.pushState(null, "", `#${select.value}`);
-    }
-    goTo(select.value, { focus });
-  };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    jump(true);
+    if (select.value) window.location.assign(taskUrl(select.value));
   });
-  // Choosing scrolls at once but leaves focus in the list, so arrowing through it works.
-  select.addEventListener("change", () => jump(false));
+  // Choosing shows the task in the list but leaves focus in the select, so arrowing
+  // through it works; Go (or Enter) opens the task.
+  select.addEventListener("change", () => {
+    const row = select.value && document.getElementById(select.value);
+    if (!row) return;
+    document.querySelectorAll(".acs-task-row.is-chosen").forEach((r) => r.classList.remove("is-chosen"));
+    row.classList.add("is-chosen");
+    openAround(row);
+    row.scrollIntoView({ block: "center" });
+  });
 }
 
 function setUpFoldAll(bar) {
@@ -73,15 +87,7 @@ function setUpFoldAll(bar) {
   });
 }
 
-// --- Filtering in place -------------------------------------------------------------
-
-function ownText(item) {
-  let text = "";
-  item.childNodes.forEach((child) => {
-    if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
-  });
-  return text.trim().toLowerCase();
-}
+// --- Filtering the task list in place ----------------------------------------------
 
 function normalizeCode(code) {
   const match = code.match(/^(.*\d)([A-Za-z])$/);
@@ -95,63 +101,41 @@ function codeMatches(code, prefix) {
 }
 
 function buildIndex() {
-  return [...document.querySelectorAll("details.acs-task")].map((task) => ({
-    task,
-    area: task.closest("details.acs-area"),
-    title: (task.querySelector("summary h3")?.textContent || "").toLowerCase(),
-    items: [...task.querySelectorAll("li[id]")].map((item) => ({
-      item,
-      code: item.id,
-      text: ownText(item),
-      parent: item.parentElement.closest("li[id]"),
-    })),
+  return [...document.querySelectorAll("li.acs-task-row")].map((row) => ({
+    row,
+    area: row.closest("details.acs-area"),
+    code: row.dataset.code,
+    title: row.querySelector(".acs-task-row__title")?.textContent.toLowerCase() || "",
   }));
 }
 
 function filter(index, value, status) {
   const terms = [...new Set(value.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 8);
   const prefix = terms.length === 1 ? normalizeCode(value.trim()) : "";
-  const matches = (text) => terms.every((term) => text.includes(term));
-  const areas = new Map();
-  let elements = 0;
+  const shownAreas = new Set();
   let tasks = 0;
-  index.forEach(({ task, area, title, items }) => {
-    const whole = !terms.length || codeMatches(task.dataset.code, prefix) || matches(title);
-    const shown = new Set();
-    const context = new Set();
-    items.forEach(({ item, code, text, parent }) => {
-      if (whole || codeMatches(code, prefix) || matches(text)) {
-        shown.add(item);
-        if (parent && !shown.has(parent)) context.add(parent);
-      }
-    });
-    context.forEach((parent) => shown.add(parent));
-    items.forEach(({ item }) => {
-      item.hidden = !shown.has(item);
-      item.classList.toggle("acs-context", terms.length > 0 && context.has(item));
-    });
-    task.querySelectorAll("h4.acs-kind").forEach((heading) => {
-      const list = heading.nextElementSibling;
-      heading.hidden = list.hidden = !list.querySelector(":scope > li:not([hidden])");
-    });
-    task.hidden = shown.size === 0;
-    task.open = terms.length > 0 && !task.hidden;
-    if (!task.hidden) {
+  index.forEach(({ row, area, code, title }) => {
+    const hit =
+      !terms.length ||
+      codeMatches(code, prefix) ||
+      codeMatches(prefix, code) || // an element code: its task
+      terms.every((term) => title.includes(term));
+    row.hidden = !hit;
+    if (hit) {
       tasks += 1;
-      elements += shown.size - context.size;
-      areas.set(area, true);
+      shownAreas.add(area);
     }
   });
   document.querySelectorAll("details.acs-area").forEach((area) => {
-    area.hidden = !areas.has(area);
+    area.hidden = !shownAreas.has(area);
     area.open = terms.length > 0 && !area.hidden;
   });
+  const query = value.trim();
   if (!terms.length) status.textContent = "";
-  else if (!tasks) status.textContent = `Nothing matches “${value.trim()}”.`;
+  else if (!tasks) status.textContent = `No task title matches “${query}”. Press Search to look through every element.`;
   else {
-    const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
-    const verb = elements === 1 ? "matches" : "match";
-    status.textContent = `${plural(elements, "element")} in ${plural(tasks, "task")} ${verb} “${value.trim()}”.`;
+    const plural = tasks === 1 ? "task matches" : "tasks match";
+    status.textContent = `${tasks} ${plural} “${query}”. Press Search to look through every element.`;
   }
 }
 

@@ -14,6 +14,7 @@ from django.test import Client
 import pytest
 
 from accounts.models import User
+from learning.acs.links import task_url
 from learning.acs.models import AcsStandard
 from learning.courses.models import CoursePage, LessonPage, ModulePage
 from pages.models import StandardPage
@@ -42,6 +43,7 @@ PAGES = [
     PageCase("free preview lesson", "main h1"),
     PageCase("acs index", "main h1"),
     PageCase("acs standard", "main h1"),
+    PageCase("acs task", "main h1"),
     PageCase("standard page", "main h1"),
     PageCase("examiners", "[data-testid=examiner-card]"),
     PageCase("examiner", "main h1"),
@@ -68,6 +70,7 @@ def demo_urls():
         "free preview lesson": LessonPage.objects.live().filter(is_free_preview=True).first().url,
         "acs index": "/acs/",
         "acs standard": f"/acs/{AcsStandard.objects.order_by('pk').first().slug}/",
+        "acs task": task_url("PA.I.C"),
         "standard page": StandardPage.objects.live().get(slug="about").url,
         "examiners": "/examiners/",
         "examiner": f"/examiners/{Examiner.objects.order_by('name').first().slug}/",

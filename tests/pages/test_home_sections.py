@@ -121,7 +121,7 @@ def test_stats_are_cached_and_refreshed_when_a_course_is_published(client, home,
     assert re.search(r"<dt>Courses</dt><dd>1</dd>", html)
 
 
-def test_home_page_query_count_does_not_grow_with_featured_items(client, home):
+def test_home_page_query_count_does_not_grow_with_featured_items(client, home, without_page_cache):
     catalog = make_catalog()
     sections = [
         {"type": "featured_courses", "value": {"heading": "C", "courses": [], "limit": 12}},

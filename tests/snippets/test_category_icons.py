@@ -22,7 +22,7 @@ MIGRATION = importlib.import_module("snippets.migrations.0005_category_icon_hero
 
 def outline_svg(name):
     """The SVG the heroicons tag draws for `name` (raises if heroicons has no such icon)."""
-    return Template('{% load heroicons %}{% heroicon_outline name size=28 class="icon" %}').render(
+    return Template('{% load icons %}{% heroicon_outline name size=28 class="icon" %}').render(
         Context({"name": name})
     )
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.standing import has_verified_email
 from core.fragments import Refused
 from core.outbox import enqueue
+from core.page_cache.purge import purge_all
 
 from .models import GougeFlag, GougeReport, Status
 
@@ -152,6 +153,8 @@ def moderate(report_ids, moderator, approve, note=""):
         GougeFlag.objects.filter(report_id__in=ids, resolved=False).update(resolved=True)
         for report in changing:
             notify_author(report)
+        if changing:  # bulk_update sends no signal; guests must see the decision now
+            purge_all()
     schedule_recompute(*(report.examiner_id for report in changing))
     return len(changing)
 

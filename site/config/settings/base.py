@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.page_cache.middleware.PageCacheMiddleware",  # before sessions: hits skip them
     "pages.cache.CachePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -359,6 +360,19 @@ if FRONTEND_CACHE_PURGE_URL:
             "LOCATION": FRONTEND_CACHE_PURGE_URL,
         }
     }
+# The guest page cache (core.page_cache): how long a page is kept, which path prefixes
+# it never caches (besides the admin, accounts and uploads), the largest page it keeps,
+# and the models (app_label.Model) of apps above core whose saves purge it, besides
+# pages, snippets, settings, redirects, images and documents.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_EXCLUDE = ["/certificates/"]  # a revoked certificate must read so at once
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
+PAGE_CACHE_PURGE_MODELS = [
+    *["reviews.Review", "reviews.HelpfulVote", "reviews.CourseRating"],
+    *["gouge.GougeReport", "gouge.ExaminerStats"],
+    *["acs.AcsStandard", "acs.AcsArea", "acs.AcsTask", "acs.AcsElement"],
+]
 # Where "upgrade" calls to action point until payments exist.
 PREMIUM_URL = env_str("PREMIUM_URL", "/premium/")
 

@@ -7,3 +7,6 @@ class AssessmentsConfig(AppConfig):
     name = "learning.assessments"
     label = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self):
+        from . import lesson_quizzes  # noqa: F401 - forgets cached lesson quizzes on change

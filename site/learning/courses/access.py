@@ -29,6 +29,11 @@ def required_tier(access_level):
     return TIER_BY_LEVEL.get(access_level, Tier.PREMIUM)
 
 
+def lesson_tier(access_level, is_free_preview):
+    """The tier a lesson needs: a free preview is open to all, else its access level's."""
+    return Tier.GUEST if is_free_preview else required_tier(access_level)
+
+
 def viewer_tier(request):
     """The tier content is rendered for: an editor's preview choice, else the user's."""
     if request is None:

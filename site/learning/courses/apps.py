@@ -9,4 +9,6 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps course durations in step with lessons)
+        # signals keeps course durations in step with lessons; cards drops cached course
+        # cards when lessons are recounted.
+        from . import cards, signals  # noqa: F401

@@ -6,9 +6,11 @@ catalog, so nothing here raises: unknown values are dropped and reported as noti
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models.lookups import StartsWith
 
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from core.query import MAX_QUERY_LENGTH, LenientFilters, search_text
 from snippets.models import Category
@@ -97,6 +99,21 @@ def premium_lessons_exist():
     )
 
 
+def view_restricted():
+    """True for a page under a view restriction (its own or an ancestor's): the same rule
+    as Wagtail's `public()`, as a subquery, where `public()` spends a query of its own."""
+    return Exists(PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path"))))
+
+
+def listable(courses):
+    """The live, public ones of `courses`, able to filter on `has_premium_lessons`."""
+    return (
+        courses.annotate(has_premium_lessons=premium_lessons_exist())
+        .live()
+        .exclude(view_restricted())
+    )
+
+
 def course_cards(courses=None):
     """Live, public courses with what a course card needs (category, rating, thumbnail and
     its rendition, whether some lessons need Premium) loaded in three queries however many
@@ -106,9 +123,7 @@ def course_cards(courses=None):
     courses = CoursePage.objects.all() if courses is None else courses
     thumbnails = get_image_model().objects.prefetch_renditions(THUMBNAIL_SPEC)
     return (
-        courses.annotate(has_premium_lessons=premium_lessons_exist())
-        .live()
-        .public()
+        listable(courses)
         .defer_streamfields()
         .select_related("category", "rating")
         .prefetch_related(Prefetch("thumbnail", queryset=thumbnails))
@@ -116,6 +131,23 @@ def course_cards(courses=None):
 
 
 def catalog_courses(index_page):
+    """The catalog's courses, filterable, without what only the cards need (the cards come
+    from learning.courses.cards, mostly from the cache)."""
     from .models import CoursePage
 
-    return course_cards(CoursePage.objects.child_of(index_page))
+    return listable(CoursePage.objects.child_of(index_page))
+
+
+@dataclass(frozen=True)
+class ListedCourse:
+    """A course in a listing: what paging and the card cache need (learning.courses.cards
+    draws the card from `pk`)."""
+
+    pk: int
+    title: str
+
+
+def listing_ids(courses):
+    """`courses` in their order, in one query: a listing pages through these (the count
+    is their number) and fetches cards only for the page it shows."""
+    return [ListedCourse(pk, title) for pk, title in courses.values_list("pk", "title")]

@@ -7,6 +7,7 @@ lesson count once, and the course completes (and its certificate is issued) once
 Progress is always recomputed from the live lessons, never incremented.
 """
 
+import datetime
 import math
 
 from django.db import IntegrityError, transaction
@@ -26,6 +27,9 @@ VIDEO_COMPLETE_PERCENT = 90
 # A heartbeat may add at most this much time, and never more than really passed since
 # the lesson was opened or last credited (so rapid or replayed beats add nothing).
 MAX_HEARTBEAT_SECONDS = 120
+# A lesson reloaded within this long of its recorded visit is not recorded again.
+RECENT_VISIT = datetime.timedelta(minutes=1)
+UNREAD = object()
 
 
 NOT_ENROLLED = "Enroll in the course to track your progress."
@@ -144,14 +148,55 @@ def record_lesson_visit(user, lesson, at=None):
     return record_visit(enrollment, lesson, at)
 
 
-def record_visit(enrollment, lesson, at=None):
-    """record_lesson_visit for a caller that already checked enrollment and tier."""
+def record_visit(enrollment, lesson, at=None, progress=UNREAD):
+    """record_lesson_visit for a caller that already checked enrollment and tier.
+
+    `progress` is the lesson's LessonProgress (or None when it has none) if the caller
+    read it already. A visit moves "Continue" (the enrollment's last lesson) and both
+    last_accessed times, in one statement each, and creates the progress row with an
+    upsert (parallel first visits make one row). A reload within RECENT_VISIT of the
+    recorded visit of the same lesson writes nothing: "Continue" already points there
+    and the times would move by seconds.
+    """
     at = at or timezone.now()
+    if progress is UNREAD:
+        progress = LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
+    if progress is not None and _recently_recorded(enrollment, lesson, progress, at):
+        return progress
     Enrollment.objects.filter(pk=enrollment.pk).update(last_accessed=at, last_lesson=lesson)
-    progress, created = _progress_row(enrollment, lesson, at)
-    if not created:
-        LessonProgress.objects.filter(pk=progress.pk).update(last_accessed=at)
+    enrollment.last_accessed, enrollment.last_lesson_id = at, lesson.pk
+    if progress is None:
+        return _upsert_progress(enrollment, lesson, at)
+    LessonProgress.objects.filter(pk=progress.pk).update(last_accessed=at)
+    progress.last_accessed = at
     return progress
+
+
+def _recently_recorded(enrollment, lesson, progress, at):
+    """Whether this lesson's visit was recorded less than RECENT_VISIT before `at`."""
+    last = enrollment.last_accessed
+    return (
+        enrollment.last_lesson_id == lesson.pk
+        and last is not None
+        and at - last < RECENT_VISIT
+        and at - progress.last_accessed < RECENT_VISIT
+    )
+
+
+def _upsert_progress(enrollment, lesson, at):
+    """The lesson's new progress row, in one upsert: when a parallel first visit made it a
+    moment ago, that row gets this visit's time (no IntegrityError, no savepoint), and
+    the returned object carries a new row's values, which that row still has."""
+    row = LessonProgress(enrollment=enrollment, lesson=lesson, last_accessed=at)
+    LessonProgress.objects.bulk_create(
+        [row],
+        update_conflicts=True,
+        unique_fields=["enrollment", "lesson"],
+        update_fields=["last_accessed"],
+    )
+    if row.pk is None:  # databases that do not return ids from an upsert
+        return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+    return row
 
 
 def _progress_row(enrollment, lesson, at):

@@ -49,8 +49,13 @@ def _with_user(study_settings, user):
 
 def current_study_settings(user):
     """The learner's saved settings or unsaved defaults: for reads (pages, counts), which
-    must not write a row for every visitor."""
-    found = StudySettings.objects.filter(user=user).first()
+    must not write a row for every visitor. The signed-in user arrives with their settings
+    row already joined (accounts.backends), so pages that only read them ask nothing more."""
+    joined = getattr(user, "study_settings_joined", False)
+    if joined and StudySettings.user.field.remote_field.is_cached(user):
+        found = getattr(user, "study_settings", None)
+    else:
+        found = StudySettings.objects.filter(user=user).first()
     return _with_user(found, user) if found else StudySettings(user=user)
 
 

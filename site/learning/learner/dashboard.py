@@ -5,24 +5,33 @@ the latest mock oral, in a fixed number of queries however many courses.
 A learner with nothing on record yet (no enrollment, no study day, no mock oral) is
 greeted as new, with a first step, instead of "Welcome back"."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 
+from accounts.tiers import tier_for
 from learning.courses.models import LessonPage
-from learning.courses.outline import course_outlines
+from learning.courses.render_cache import cached_outlines
 from learning.enrollments.models import Certificate, Enrollment, LessonProgress
-from learning.enrollments.progress import progress_for_enrollments
+from learning.enrollments.progress import LearnerProgress
 from learning.enrollments.streaks import local_date, recent_study_days, streak_from_dates
 from learning.flashcards.queue import todays_queue
 
 from .today import Today, mock_orals, next_lesson, quiz_to_retake
 
 RECENT_COMPLETIONS = 5
-HEAVY_FIELDS = [
-    "lesson__body",
-    "lesson__transcript",
-    *(f"enrollment__course__{name}" for name in ("requirements", "skills", "learning_objectives")),
+HEAVY_COURSE_FIELDS = [
+    f"course__{name}" for name in ("requirements", "skills", "learning_objectives")
 ]
+
+
+@dataclass
+class Completion:
+    lesson: object
+    enrollment: Enrollment
+    completed_date: datetime | None
 
 
 def first_free_lesson():
@@ -32,27 +41,67 @@ def first_free_lesson():
     return lessons.defer_streamfields().order_by("path").first()
 
 
+def learner_enrollments(user):
+    """Every enrollment with its course and certificate, newest activity first (one
+    query: the certificate is one-to-one, so it comes in the same join)."""
+    return list(
+        Enrollment.objects.filter(user=user)
+        .select_related("course", "certificate")
+        .defer(*HEAVY_COURSE_FIELDS)
+        .order_by("-last_accessed", "-enrolled_date")
+    )
+
+
+def completions(user):
+    """(enrollment id, lesson id, completed date) of every lesson the learner finished,
+    newest first: one query for both the progress bars and "Recently completed"."""
+    rows = LessonProgress.objects.filter(enrollment__user=user, completed=True)
+    return list(
+        rows.order_by("-completed_date").values_list("enrollment_id", "lesson_id", "completed_date")
+    )
+
+
+def recent_completions(rows, enrollments, outlines):
+    """The latest completed lessons that are still live and public in their course's
+    outline (a lesson unpublished, made private or moved away drops out)."""
+    lessons = {lesson.pk: lesson for outline in outlines.values() for lesson in outline.lessons}
+    by_id = {enrollment.pk: enrollment for enrollment in enrollments}
+    recent = []
+    for enrollment_id, lesson_id, completed_date in rows:
+        lesson = lessons.get(lesson_id)
+        if lesson is not None and enrollment_id in by_id:
+            recent.append(Completion(lesson, by_id[enrollment_id], completed_date))
+            if len(recent) == RECENT_COMPLETIONS:
+                break
+    return recent
+
+
+def certificates_of(enrollments):
+    found = []
+    for enrollment in enrollments:
+        try:
+            found.append(enrollment.certificate)
+        except Certificate.DoesNotExist:
+            continue
+    return sorted(found, key=lambda certificate: certificate.issued_at, reverse=True)
+
+
 @login_required
 def dashboard(request):
     user = request.user
-    enrollments = list(
-        Enrollment.objects.filter(user=user)
-        .select_related("course", "last_lesson")
-        .defer("course__requirements", "course__skills", "course__learning_objectives")
-        .order_by("-last_accessed", "-enrolled_date")
-    )
+    enrollments = learner_enrollments(user)
     current = [e for e in enrollments if e.is_current]
-    outlines = course_outlines({e.course for e in current})
-    progress = progress_for_enrollments(user, current, outlines)
-    recent = (
-        LessonProgress.objects.filter(
-            enrollment__user=user, completed=True, lesson__in=LessonPage.objects.live().public()
-        )
-        .select_related("lesson", "enrollment__course")
-        .defer(*HEAVY_FIELDS)
-        .order_by("-completed_date")[:RECENT_COMPLETIONS]
-    )
-    courses = [(e, progress[e.pk]) for e in current]
+    # Every enrolled course's outline (cached per course): progress for the current ones,
+    # and which completed lessons are still live for "Recently completed".
+    outlines = cached_outlines({e.course for e in enrollments})
+    rows = completions(user)
+    done = {}
+    for enrollment_id, lesson_id, _ in rows:
+        done.setdefault(enrollment_id, set()).add(lesson_id)
+    tier = tier_for(user)
+    courses = [
+        (e, LearnerProgress(outlines[e.course_id], e, done.get(e.pk, set()), tier)) for e in current
+    ]
     days = recent_study_days(user)  # the streak and "is this learner new?" both read them
     open_oral, last_oral = mock_orals(user)
     flashcards_today = todays_queue(user)
@@ -69,11 +118,9 @@ def dashboard(request):
         "courses": courses,
         "in_progress": [e for e in current if e.status == Enrollment.Status.ACTIVE],
         "dropped": [e for e in enrollments if not e.is_current],
-        "recent_completions": list(recent),
+        "recent_completions": recent_completions(rows, enrollments, outlines),
         "streak": streak_from_dates(days, local_date(user)),
-        "certificates": list(
-            Certificate.objects.filter(enrollment__user=user).order_by("-issued_at")
-        ),
+        "certificates": certificates_of(enrollments),
         "flashcards_today": flashcards_today,
         "last_oral": last_oral,
     }

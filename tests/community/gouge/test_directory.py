@@ -173,7 +173,7 @@ def directory_queries(client):
     return len(queries)
 
 
-def test_query_count_does_not_grow_with_examiners_or_reports(client, db):
+def test_query_count_does_not_grow_with_examiners_or_reports(client, db, without_page_cache):
     for examiner in ExaminerFactory.create_batch(3):
         with_approved_reports(examiner, [Outcome.PASS, Outcome.FAIL, Outcome.PASS])
     client.get(URL)  # the header's menus and settings are cached after a first request

@@ -237,7 +237,9 @@ def examiner_page_queries(client, examiner):
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
-def test_query_count_does_not_grow_with_reports(client, examiner, reporter, signed_in):
+def test_query_count_does_not_grow_with_reports(
+    client, examiner, reporter, signed_in, without_page_cache
+):
     if signed_in:
         client.force_login(reporter)
     for n in range(3):

@@ -1,5 +1,6 @@
-"""The folded standard page in Chromium: typing filters it in place, "Jump to task" opens
-the task, and a link to an element opens the folds around it."""
+"""The standard page in Chromium: typing filters the task list in place, "Jump to task"
+opens the task's page, old links to a task open its area and old links to an element go
+on to the element on its task page."""
 
 import re
 
@@ -15,27 +16,40 @@ pytestmark = [
 ]
 
 
-def test_filter_jump_and_deep_links_open_the_folds(page, standard):  # noqa: F811
+def test_filter_jump_and_old_links(page, standard):  # noqa: F811
     page.goto("/acs/pa/")
-    sub_element = page.locator('[id="PA.I.A.K3a"]')
-    expect(page.get_by_role("heading", name="Area II. Area II")).to_be_visible()
-    expect(sub_element).to_be_hidden()  # folded
+    area_two = page.get_by_role("heading", name="Area II. Area II")
+    task_row = page.get_by_role("link", name="PA.II.B Task II.B")
+    expect(area_two).to_be_visible()
+    expect(task_row).to_be_hidden()  # folded
 
-    page.get_by_label("Search elements").fill("sub-element")
-    expect(page.get_by_text("1 element in 1 task matches “sub-element”.")).to_be_visible()
-    expect(sub_element).to_be_visible()
-    expect(page.locator('[id="PA.I.A.K1"]')).to_be_hidden()
-    expect(page.get_by_role("heading", name="Area II. Area II")).to_be_hidden()
+    page.get_by_label("Search elements").fill("task ii.b")
+    expect(page.get_by_text("1 task matches “task ii.b”.")).to_be_visible()
+    expect(task_row).to_be_visible()
+    expect(page.get_by_role("heading", name="Area I. Area I")).to_be_hidden()
+
+    page.get_by_label("Search elements").fill("pa.i.a.k3a")  # an element code: its task
+    expect(page.get_by_role("link", name="PA.I.A Task I.A")).to_be_visible()
+    expect(area_two).to_be_hidden()
 
     page.get_by_label("Search elements").fill("")
-    expect(page.get_by_role("heading", name="Area II. Area II")).to_be_visible()
-    expect(sub_element).to_be_hidden()
+    expect(area_two).to_be_visible()
+    expect(task_row).to_be_hidden()
+
+    page.get_by_role("button", name="Expand all").click()
+    expect(task_row).to_be_visible()
+    page.get_by_role("button", name="Collapse all").click()
+    expect(task_row).to_be_hidden()
 
     page.get_by_label("Jump to task").select_option("PA.II.B")
-    expect(page).to_have_url(re.compile(r"#PA\.II\.B$"))
+    expect(task_row).to_be_visible()
+    page.get_by_role("button", name="Go").click()
+    expect(page).to_have_url(re.compile(r"/acs/pa/pa\.ii\.b/$"))
     expect(page.get_by_text("Skill element 1 of PA.II.B.")).to_be_visible()
 
+    page.goto("/acs/pa/#PA.II.A")
+    expect(page.get_by_role("link", name="PA.II.A Task II.A")).to_be_visible()
+
     page.goto("/acs/pa/#PA.I.A.K3a")
-    expect(sub_element).to_be_visible()
-    page.get_by_role("button", name="Collapse all").click()
-    expect(sub_element).to_be_hidden()
+    expect(page).to_have_url(re.compile(r"/acs/pa/pa\.i\.a/#PA\.I\.A\.K3a$"))
+    expect(page.get_by_text("Sub-element a of K3.")).to_be_visible()

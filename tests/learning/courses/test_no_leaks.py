@@ -167,3 +167,26 @@ def test_anonymous_pages_are_publicly_cacheable_and_signed_in_pages_private(
         assert "Cookie" in response["Vary"]
     search = client.get("/search/", {"q": "lesson"})
     assert "private" in search["Cache-Control"]
+
+
+@pytest.mark.parametrize("lesson_key", ["guest", "registered", "premium"])
+def test_warm_body_and_download_caches_never_serve_premium_content_to_lower_tiers(
+    client, viewers, sentinel_course, lesson_key, settings
+):
+    """Premium views every lesson first, filling the rendered-body and download caches;
+    then each lower tier views it and must get only its own rendering."""
+    settings.PAGE_CACHE_ENABLED = False  # the render caches are what is tested here
+    url = sentinel_course[lesson_key].url
+    client.force_login(viewers["premium"])
+    client.get(url)
+    client.logout()
+    hidden_from = {
+        "guest": ["gated_registered", "gated_premium", "registered_body", "premium_body"],
+        "registered": ["gated_premium", "premium_body", "resource_premium"],
+    }
+    for tier, keys in hidden_from.items():
+        login(client, viewers[tier])
+        html = client.get(url).content.decode()
+        for key in keys:
+            assert SENTINELS[key] not in html, (tier, key)
+        client.logout()

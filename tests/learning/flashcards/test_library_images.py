@@ -54,7 +54,7 @@ def test_deck_page_with_pictures_keeps_its_query_count(
     image = deck.cards.get(front="Which sign?").image
     deck.cards.update(image=image)
     signed_in.get(f"/flashcards/decks/{deck.pk}/")
-    with assert_signed_in_queries(11):
+    with assert_signed_in_queries(9):
         assert signed_in.get(f"/flashcards/decks/{deck.pk}/").status_code == 200
 
 

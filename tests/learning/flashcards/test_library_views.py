@@ -201,7 +201,7 @@ def test_export_csv(signed_in, deck):
 def test_deck_page_queries_do_not_grow(signed_in, learner, assert_signed_in_queries, count):
     deck = make_deck(learner, cards=count)
     signed_in.get(f"/flashcards/decks/{deck.pk}/")
-    with assert_signed_in_queries(9):
+    with assert_signed_in_queries(7):
         assert signed_in.get(f"/flashcards/decks/{deck.pk}/").status_code == 200
 
 
@@ -211,7 +211,7 @@ def test_library_queries_do_not_grow(signed_in, learner, assert_signed_in_querie
         make_deck(learner, cards=count)
         DeckFactory(is_public=True)
     signed_in.get("/flashcards/decks/")
-    with assert_signed_in_queries(9):
+    with assert_signed_in_queries(7):
         assert signed_in.get("/flashcards/decks/").status_code == 200
 
 

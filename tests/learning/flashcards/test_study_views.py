@@ -158,9 +158,9 @@ def test_study_page_query_count_does_not_grow(signed_in, learner, cards, assert_
     )
     services.study_settings_for(learner)
     signed_in.get(STUDY)
-    with assert_signed_in_queries(10):
+    with assert_signed_in_queries(8):
         assert signed_in.get(STUDY, {"deck": deck.pk}).status_code == 200
-    with assert_signed_in_queries(12):
+    with assert_signed_in_queries(8):
         assert signed_in.get(reverse("flashcards_home")).status_code == 200
 
 

@@ -2,13 +2,15 @@
 
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 
 from accounts.tiers import tier_for
 from learning.enrollments.services import current_enrollment
 
-from .. import take
-from ..models import Assessment
+from .. import lesson_quizzes, take
+from ..models import Assessment, Question
 
 register = template.Library()
 PANEL = "learning/assessments/lesson_quiz.html"
@@ -16,8 +18,9 @@ PANEL = "learning/assessments/lesson_quiz.html"
 
 def _assessment(lesson):
     """The lesson's quiz with its reviewer and their profile (the review line under the
-    quiz's title), in the one query the reverse accessor would cost; cached on the
-    lesson like the accessor's own result."""
+    quiz's title) and its question count, in one query, none for a lesson the cache
+    knows has no quiz (lesson_quizzes); cached on the lesson like the reverse accessor's
+    own result, so the completion box below asks nothing more."""
     descriptor = getattr(type(lesson), "assessment", None)
     if descriptor is None:  # not a lesson page: no quiz
         return None
@@ -27,9 +30,17 @@ def _assessment(lesson):
             return lesson.assessment
         except ObjectDoesNotExist:
             return None
-    assessment = (
-        Assessment.objects.select_related("reviewed_by__profile").filter(lesson=lesson).first()
-    )
+    generation, known = lesson_quizzes.known_quiz_id(lesson.pk)
+    assessment = None
+    if known != lesson_quizzes.NO_QUIZ:
+        bank = Question.objects.filter(assessment=OuterRef("pk")).order_by().values("assessment")
+        assessment = (
+            Assessment.objects.select_related("reviewed_by__profile")
+            .annotate(bank_size=Coalesce(Subquery(bank.annotate(n=Count("pk")).values("n")), 0))
+            .filter(lesson=lesson)
+            .first()
+        )
+        lesson_quizzes.remember_quiz_id(generation, lesson.pk, assessment and assessment.pk)
     relation.set_cached_value(lesson, assessment)
     return assessment
 
@@ -48,7 +59,8 @@ def _enrolled(context, user, lesson):
 def lesson_quiz(context, lesson):
     """The lesson's quiz: its rules, the learner's attempts and a Start / Resume / Try
     again button, or why they cannot start; a log-in prompt for guests; nothing for a
-    lesson without a quiz or a viewer the lesson is hidden from. Four queries at most."""
+    lesson without a quiz or a viewer the lesson is hidden from. Two queries at most
+    (the quiz, the learner's attempts) on a lesson page; none for a lesson without one."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if request is None or user is None or lesson is None or lesson.pk is None:
@@ -63,7 +75,8 @@ def lesson_quiz(context, lesson):
     tier = tier_for(user) if tier is None else tier
     if not lesson.is_visible_to(tier):
         return ""
-    bank_size = assessment.questions.count()
+    bank_size = getattr(assessment, "bank_size", None)
+    bank_size = assessment.questions.count() if bank_size is None else bank_size
     per_attempt = assessment.questions_per_attempt
     panel.update(
         enrolled=_enrolled(context, user, lesson),

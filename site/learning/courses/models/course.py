@@ -27,6 +27,7 @@ from ..blocks import ListItemsBlock
 from ..forms import CoursePageForm
 from ..offer import premium_only_lessons
 from ..outline import course_outline
+from ..render_cache import cached_outline
 from .tree import editor_tabs, tree_context
 
 
@@ -187,10 +188,21 @@ class CoursePage(BasePage):
     def is_free(self):
         return self.current_price == 0
 
+    @classmethod
+    def routing_queryset(cls):
+        """The category, rating (JSON-LD and reviews summary) and images come with the
+        page. A course without reviews yet has no rating row: read as None, no query."""
+        return (
+            super()
+            .routing_queryset()
+            .select_related("category", "rating", "thumbnail", "social_image")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
-        context["outline"] = outline = course_outline(self)
+        context["course"] = self  # the page itself, not its breadcrumb
+        context["outline"] = outline = cached_outline(self)
         context["instructors"] = [
             row.user for row in self.instructors.select_related("user__profile")
         ]

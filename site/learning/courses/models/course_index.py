@@ -9,7 +9,7 @@ from core.pagination import paginate
 from pages.base import BasePage
 from snippets.models import Category
 
-from ..catalog import ACCESS, SORTS, CatalogFilters, catalog_courses
+from ..catalog import ACCESS, SORTS, CatalogFilters, catalog_courses, listing_ids
 from .course import CourseLevel
 
 
@@ -31,7 +31,7 @@ class CourseIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         filters = CatalogFilters.from_querydict(request.GET)
         courses = filters.apply(catalog_courses(self))
-        page = paginate(courses, request.GET.get("page"), filters.notices)
+        page = paginate(listing_ids(courses), request.GET.get("page"), filters.notices)
         params = request.GET.copy()
         params.pop("page", None)
         context.update(

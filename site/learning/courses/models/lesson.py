@@ -14,9 +14,9 @@ from accounts.tiers import Tier
 from learning.acs.panels import AcsElementsPanel
 from pages.base import BasePage
 
-from ..access import PREVIEW_TIER_ATTR, AccessLevel, required_tier
+from ..access import PREVIEW_TIER_ATTR, AccessLevel, lesson_tier, required_tier
 from ..blocks import LessonBodyBlock, stream_text
-from ..outline import course_outline
+from ..render_cache import cached_outline, lesson_downloads
 from .tree import editor_tabs, tree_context
 
 
@@ -111,7 +111,7 @@ class LessonPage(ReviewedContent, BasePage):
 
     @property
     def required_tier(self):
-        return Tier.GUEST if self.is_free_preview else required_tier(self.access_level)
+        return lesson_tier(self.access_level, self.is_free_preview)
 
     def is_visible_to(self, tier):
         return tier >= self.required_tier
@@ -121,12 +121,17 @@ class LessonPage(ReviewedContent, BasePage):
             setattr(request, PREVIEW_TIER_ATTR, required_tier(mode_name))
         return super().serve_preview(request, mode_name)
 
+    @classmethod
+    def routing_queryset(cls):
+        """The credited reviewer and their profile come with the page (the review line)."""
+        return super().routing_queryset().select_related("reviewed_by__profile")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
-        load_reviewer(self)  # the page router could not select_related the reviewer
+        load_reviewer(self)  # no query when the page router selected the reviewer
         tier = context["viewer_tier"]
-        outline = course_outline(context["course"])
+        outline = cached_outline(context["course"])
         previous_lesson, next_lesson = outline.neighbours(self)
         can_view = self.is_visible_to(tier)
         context.update(
@@ -144,11 +149,11 @@ class LessonPage(ReviewedContent, BasePage):
 
     def resources_for(self, tier):
         """(downloads `tier` may have, how many more a higher tier would unlock)."""
-        lesson_tier = self.required_tier
+        needed_for_lesson = self.required_tier
         visible, locked = [], 0
-        for resource in self.resources.select_related("document"):
-            if tier >= resource.tier_needed(lesson_tier):
-                visible.append(resource)
+        for download in lesson_downloads(self):
+            if tier >= download.tier_needed(needed_for_lesson):
+                visible.append(download)
             else:
                 locked += 1
         return visible, locked

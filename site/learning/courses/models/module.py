@@ -10,7 +10,8 @@ from wagtail.search import index
 
 from pages.base import BasePage
 
-from ..outline import course_outline
+from ..render_cache import cached_outline
+from .lesson import LessonPage
 from .tree import tree_context
 
 
@@ -40,6 +41,18 @@ class ModulePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(tree_context(self, request))
-        outline = course_outline(context["course"])
-        context.update(outline=outline, module=outline.module_for(self))
+        outline = cached_outline(context["course"])
+        module = outline.module_for(self)
+        lessons = module.lessons if module else []
+        # Teasers only this page shows: one query rather than in every cached outline.
+        teasers = dict(
+            LessonPage.objects.filter(pk__in=[lesson.pk for lesson in lessons]).values_list(
+                "pk", "summary"
+            )
+        )
+        context.update(
+            outline=outline,
+            module=module,
+            lessons_with_teasers=[(lesson, teasers.get(lesson.pk, "")) for lesson in lessons],
+        )
         return context

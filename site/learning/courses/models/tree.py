@@ -4,6 +4,7 @@ from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
 
 from pages.base import BasePage
+from pages.routing import crumbs_for
 
 from ..access import viewer_tier
 
@@ -23,11 +24,13 @@ def editor_tabs(**tabs):
 
 def tree_context(page, request):
     """The viewer's tier, the breadcrumb trail and, for pages inside a course, the
-    course itself (taken from the trail: outline and links need only its title and
-    place in the tree, so it costs no query of its own)."""
-    from .course import CoursePage
-
+    course as its breadcrumb (pk, title, url, path: all that outline, links and progress
+    need). The trail comes with the cached route (pages.routing), so it costs no query
+    on a routed page view."""
     # Home > Courses > Course > Module > Lesson, without the invisible tree root.
-    breadcrumbs = list(page.get_ancestors(inclusive=True).filter(depth__gt=1))
-    course = next((crumb for crumb in breadcrumbs if crumb.specific_class is CoursePage), None)
+    breadcrumbs = crumbs_for(page, request)
+    course = next((crumb for crumb in breadcrumbs if crumb.model == COURSE_MODEL), None)
     return {"viewer_tier": viewer_tier(request), "breadcrumbs": breadcrumbs, "course": course}
+
+
+COURSE_MODEL = "courses.coursepage"

@@ -9,10 +9,10 @@ from django.template.loader import render_to_string
 
 from accounts.tiers import tier_for
 
-from ..models import Bookmark
 from ..notes import fragments as frag
 from ..notes.forms import format_timestamp
 from ..notes.services import BOOKMARKABLE
+from ..page_state import page_bookmark
 
 register = template.Library()
 DASHBOARD_LIMIT = 10
@@ -50,11 +50,12 @@ def _bookmarkable(page):
 
 @register.simple_tag(takes_context=True)
 def bookmark_button(context, page):
-    """A Bookmark toggle (aria-pressed), for signed-in viewers of a course or lesson."""
+    """A Bookmark toggle (aria-pressed), for signed-in viewers of a course or lesson; the
+    bookmark comes with the viewer's page state when the page read it."""
     request, user = _request_user(context)
     if user is None or not user.is_authenticated or not _bookmarkable(page):
         return ""
-    bookmark = Bookmark.objects.filter(user=user, page_id=page.pk).first()
+    bookmark = page_bookmark(request, page)
     button_context = frag.bookmark_button_context(page, bookmark, request.get_full_path())
     return render_to_string(frag.BOOKMARK_BUTTON, button_context, request)
 

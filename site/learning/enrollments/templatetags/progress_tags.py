@@ -7,8 +7,12 @@ visit is recorded by a before_serve_page hook, see enrollments.visits).
 """
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 
-from ..progress import learner_progress
+from accounts.tiers import tier_for
+
+from ..page_state import page_state
+from ..progress import LearnerProgress
 from ..services import completes_by_quiz as lesson_completes_by_quiz
 from ..visits import visit_for
 
@@ -19,7 +23,8 @@ MEMO_ATTR = "_course_progress"
 @register.simple_tag(takes_context=True)
 def course_progress(context):
     """The viewer's LearnerProgress in the page's `course` along its `outline`; computed
-    once per request, reusing the enrollment the lesson visit already read."""
+    once per request from the viewer's page state (which the lesson visit already read
+    on a lesson page): no query of its own."""
     request = context.get("request")
     course, outline = context.get("course"), context.get("outline")
     if request is None or course is None or outline is None:
@@ -27,8 +32,12 @@ def course_progress(context):
     memo = getattr(request, MEMO_ATTR, None)
     if memo is not None and memo[0] == course.pk:
         return memo[1]
-    visit = visit_for(request)
-    progress = learner_progress(request.user, course, outline, visit.enrollment if visit else None)
+    user = request.user
+    state = page_state(request, context.get("page") or course, course.pk)
+    if state is None:
+        progress = LearnerProgress(outline)
+    else:
+        progress = LearnerProgress(outline, state.enrollment, state.completed_ids, tier_for(user))
     setattr(request, MEMO_ATTR, (course.pk, progress))
     return progress
 
@@ -47,5 +56,18 @@ def lesson_visit(context):
 
 @register.filter
 def completes_by_quiz(lesson):
-    """Whether passing the lesson's required quiz is what completes it."""
+    """Whether passing the lesson's required quiz is what completes it: from the quiz the
+    page's quiz panel already loaded onto the lesson (its reverse `assessment`
+    accessor's cache) when it did, else one query."""
+    relation = _assessment_relation(lesson)
+    if relation is not None and relation.is_cached(lesson):
+        quiz = relation.get_cached_value(lesson)
+        return bool(quiz is not None and quiz.required_for_certificate)
     return lesson_completes_by_quiz(lesson)
+
+
+def _assessment_relation(lesson):
+    try:
+        return type(lesson)._meta.get_field("assessment")
+    except FieldDoesNotExist:
+        return None

@@ -3,8 +3,8 @@
 Every chart is an ``<svg role="img">`` named by its ``<title>`` and ``<desc>``, and comes
 with the same numbers as table rows (the template shows them in a ``<details>`` table),
 so a screen reader or a printout loses nothing. Colours are CSS classes styled with the
-site's custom properties in flashcards-stats.css, so dark mode follows the theme. All
-text goes through ``format_html``: deck names and labels are escaped.
+site's custom properties (the flashcards-stats section of main.css), so dark mode follows
+the theme. All text goes through ``format_html``: deck names and labels are escaped.
 """
 
 import math
