@@ -20,7 +20,6 @@ generation, at once and again when it commits, so the next request reads fresh s
 Superusers are never cached: the user row already says they may do everything.
 """
 
-import uuid
 from functools import wraps
 
 from django.contrib.auth import get_user_model
@@ -28,13 +27,13 @@ from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from allauth.account.models import EmailAddress
 
 from core.fragments import refusal, sign_in_required
+from core.generations import Generation
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 UNVERIFIED = "Confirm your email address first: we sent you a link when you signed up."
@@ -70,12 +69,7 @@ def _permissions_key(user_id):
     return f"accounts:permissions:{user_id}"
 
 
-def _generation(found):
-    value = found.get(PERMISSIONS_GENERATION_KEY)
-    if value is None:
-        cache.add(PERMISSIONS_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(PERMISSIONS_GENERATION_KEY) or "uncached"
-    return value
+PERMISSIONS = Generation(PERMISSIONS_GENERATION_KEY)
 
 
 def load_permissions(user):
@@ -86,7 +80,7 @@ def load_permissions(user):
         return
     key = _permissions_key(user.pk)
     found = cache.get_many([PERMISSIONS_GENERATION_KEY, key])
-    generation = _generation(found)
+    generation = PERMISSIONS.current(found.get(PERMISSIONS_GENERATION_KEY))
     entry = found.get(key)
     if entry is not None and entry[0] == generation:
         setattr(user, USER_PERMS, set(entry[1]))
@@ -102,12 +96,7 @@ def load_permissions(user):
 def forget_permissions():
     """Start a new generation now (this transaction's own reads) and once the change
     commits (other requests may have cached the old sets meanwhile)."""
-
-    def bump():
-        cache.set(PERMISSIONS_GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    PERMISSIONS.renew()
 
 
 def _permission_relations():

@@ -12,10 +12,6 @@ save the page too, so editing invalidates a little more than it strictly must: c
 and it can never serve stale content.
 """
 
-from uuid import uuid4
-
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.documents import get_document_model_string
@@ -23,30 +19,24 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.generations import Generation
+
 KEY = "content-generation"
 # Entries keyed by the token live this long at most (a stale token is never read again).
 ENTRY_SECONDS = 24 * 60 * 60
 
 
+CONTENT = Generation(KEY)
+
+
 def content_generation():
-    """The current token; a fresh one when the cache lost it (never an old one)."""
-    token = cache.get(KEY)
-    if token is None:
-        token = uuid4().hex[:16]
-        if not cache.add(KEY, token, timeout=None):
-            token = cache.get(KEY) or token
-    return token
-
-
-def _renew():
-    cache.set(KEY, uuid4().hex[:16], timeout=None)
+    """The current token (core.generations)."""
+    return CONTENT.current()
 
 
 def content_changed(**kwargs):
-    """Renew now (this process sees its own change at once) and again after commit (a
-    request that cached the old rows meanwhile, under the new token, is discarded)."""
-    _renew()
-    transaction.on_commit(_renew)
+    """Renew now (this process sees its own change at once) and again after commit."""
+    CONTENT.renew()
 
 
 def _page_saved_or_deleted(sender, **kwargs):

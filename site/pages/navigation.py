@@ -11,16 +11,16 @@ moving a page) starts a new generation, so the next response shows it.
 """
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from core.generations import Generation
 
 from .site_settings import SOCIAL_PLATFORMS, SiteBranding, SiteNavigation
 
@@ -44,17 +44,12 @@ class Menus:
     cache_key: str = ""
 
 
+MENUS = Generation(GENERATION_KEY)
+
+
 def generation():
     """The current menu generation; fragments and data of older ones are never read."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY) or "uncached"
-    return value
-
-
-def invalidate():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    return MENUS.current()
 
 
 def fallback_main_menu():
@@ -141,8 +136,7 @@ def menus_for_request(request):
 def invalidate_now_and_on_commit(**kwargs):
     """Invalidate at once (this process sees its own change) and again after commit
     (a request that rebuilt the menus from the old rows meanwhile is discarded)."""
-    invalidate()
-    transaction.on_commit(invalidate)
+    MENUS.renew()
 
 
 def settings_changed(created=False, **kwargs):

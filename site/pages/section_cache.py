@@ -19,35 +19,27 @@ write it.
 
 import functools
 import hashlib
-from uuid import uuid4
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from core.generations import Generation
 
 from .content_generation import ENTRY_SECONDS, content_generation
 
 KEY = "pages:listing-generation"
 
 
+LISTINGS = Generation(KEY)
+
+
 def listing_generation():
-    token = cache.get(KEY)
-    if token is None:
-        token = uuid4().hex[:16]
-        if not cache.add(KEY, token, timeout=None):
-            token = cache.get(KEY) or token
-    return token
-
-
-def _renew():
-    cache.set(KEY, uuid4().hex[:16], timeout=None)
+    return LISTINGS.current()
 
 
 def listing_changed(**kwargs):
-    """Renew now (this process sees its own change) and after commit (an entry cached
-    from the old rows meanwhile, under the new token, is discarded)."""
-    _renew()
-    transaction.on_commit(_renew, robust=True)
+    """Renew now (this process sees its own change) and after commit."""
+    LISTINGS.renew()
 
 
 def current_tokens():

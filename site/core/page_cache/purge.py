@@ -22,35 +22,29 @@ PAGE_CACHE_SECONDS at most.
 """
 
 import functools
-import uuid
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail import signals as wagtail_signals
 
+from core.generations import Generation
+
 from .keys import GENERATION_KEY
 
+PAGES = Generation(GENERATION_KEY)
 
-def current_generation():
-    """The current token, made if there is none (first use, or evicted: any new token
-    differs from every stored page's, so those are misses, never stale hits)."""
-    cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-    return cache.get(GENERATION_KEY)
+
+def current_generation(known=None):
+    """The current token (core.generations): a lost one is replaced by a new one, so
+    every stored page is a miss, never a stale hit."""
+    return PAGES.current(known)
 
 
 def purge_all():
     """Make every stored page stale, now and once more after the current commit."""
-    _new_generation()
-    # robust: the change is committed by then; a cache outage is logged, not a 500.
-    transaction.on_commit(_new_generation, robust=True)
-
-
-def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    PAGES.renew()
 
 
 @functools.cache

@@ -9,12 +9,11 @@ old attachment meanwhile cannot keep it), so the next page view sees the change.
 quiz itself, its question count and the learner's attempts are still read per view.
 """
 
-import uuid
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+
+from core.generations import Generation
 
 from .models import Assessment
 
@@ -23,12 +22,7 @@ TIMEOUT = 24 * 60 * 60
 NO_QUIZ = 0
 
 
-def _generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY) or "uncached"
-    return value
+LESSON_QUIZZES = Generation(GENERATION_KEY)
 
 
 def _key(generation, lesson_id):
@@ -38,7 +32,7 @@ def _key(generation, lesson_id):
 def known_quiz_id(lesson_id):
     """(generation, the lesson's assessment id or NO_QUIZ); the id is None when the
     cache does not know yet. Remember the answer with `remember_quiz_id`."""
-    generation = _generation()
+    generation = LESSON_QUIZZES.current()
     return generation, cache.get(_key(generation, lesson_id))
 
 
@@ -47,11 +41,7 @@ def remember_quiz_id(generation, lesson_id, assessment_id):
 
 
 def forget_lesson_quizzes():
-    def bump():
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-
-    bump()
-    transaction.on_commit(bump)
+    LESSON_QUIZZES.renew()
 
 
 @receiver(post_save, sender=Assessment, dispatch_uid="assessments_lesson_quiz_saved")
