@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "learning.learner",
     "community.reviews",
     "community.gouge",
+    "community.chat",
+    "community.notifications",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",

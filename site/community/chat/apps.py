@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ChatConfig(AppConfig):
+    """Conversations between learners, their instructors and staff, live over WebSockets."""
+
+    name = "community.chat"
+    label = "chat"
+    verbose_name = "Messages"
