@@ -16,7 +16,7 @@ PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 ACS_PDF ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-pg lint format check worker beat demo bench bench-scale bench-http prod-smoke lighthouse lock clean
+.PHONY: help install run test test-pg lint format check worker beat demo bench bench-fanout bench-scale bench-http prod-smoke lighthouse lock clean
 
 help: ## List the make targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-10s %s\n", $$1, $$2}'
@@ -76,6 +76,9 @@ demo: install ## Load or refresh the demo users and content (ACS_PDF=path: anoth
 bench: install ## Run the benchmarks in bench/ (not part of make test)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/flashcards.py
+
+bench-fanout: install ## Fan an announcement out to 10,000 learners in batches (BENCH_LEARNERS=n; BENCH_DATABASE_URL for PostgreSQL)
+	$(BIN)/python bench/fanout.py
 
 bench-scale: install ## Seed PostgreSQL with 100k learners and 10M review logs, compare pages to the demo (ROWS_SCALE=0.1 for a quick run)
 	$(BIN)/python bench/scale.py --rows-scale $(or $(ROWS_SCALE),1) $(BENCH_SCALE_ARGS)

@@ -12,8 +12,12 @@ HTTP client: signs up and confirms the email read from the mail a Celery worker
 delivered (file backend), logs out and in, enrolls in the free course, opens a lesson
 and completes it, takes its quiz, imports a CSV deck (run by a worker; polled on the
 job's status endpoint) and reviews its cards. Each step's result is checked on a page
-served by the other gunicorn than the one that took the write. Exits non-zero with the
-failed step; always stops every process, drops the database and flushes both Redis DBs.
+served by the other gunicorn than the one that took the write. Last, the live socket:
+nginx sends /ws/ to a daphne process (config.asgi); the learner messages their course's
+instructor, opens the socket through the proxy, and a message sent through gunicorn
+must reach that socket on daphne (the event crosses processes on the Redis layer).
+Exits non-zero with the failed step; always stops every process, drops the database and
+flushes both Redis DBs.
 """
 
 import json
@@ -32,6 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import serving  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
+from websockets.sync.client import connect as open_socket  # noqa: E402
 
 DATABASE = "groundschool_smoke"
 CACHE_DB, BROKER_DB = 10, 11
@@ -55,8 +60,20 @@ http {{
     scgi_temp_path {tmp}/nginx-scgi;
     client_max_body_size 110m;
     upstream groundschool {{ server 127.0.0.1:{a}; server 127.0.0.1:{b}; }}
+    upstream live {{ server 127.0.0.1:{live}; }}
+    map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
     server {{
         listen 127.0.0.1:{port};
+        location /ws/ {{
+            proxy_pass http://live;
+            proxy_http_version 1.1;
+            proxy_set_header Upgrade $http_upgrade;
+            proxy_set_header Connection $connection_upgrade;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-Proto https;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_read_timeout 1h;
+        }}
         location / {{
             proxy_pass http://groundschool;
             proxy_set_header Host $http_host;
@@ -257,6 +274,43 @@ def review_cards(journey, deck_id):
     expect('data-side="done"', done, "the deck's queue is empty after the reviews")
 
 
+def live_message(journey, base_url):
+    """A message sent through gunicorn reaches the learner's socket on daphne."""
+    new = journey.page("/messages/new/")
+    form = serving.find_form(new.text, new.url, has_action("/messages/new/"))
+    people = [option["value"] for option in form.select("select[name=to] option[value]")]
+    if not any(people):
+        fail("/messages/new/ offers the enrolled learner nobody to message")
+    fields = {
+        "to": next(value for value in people if value),
+        "topic": "Smoke test",
+        "content": "Is the weather briefing course current?",
+    }
+    thread = journey.submit(new, has_action("/messages/new/"), fields)
+    conversation = re.search(r"/messages/(\d+)/", thread.url)
+    if conversation is None:
+        fail(f"starting a conversation led to {thread.url}, not its thread")
+    conversation = int(conversation.group(1))
+    cookie = "; ".join(f"{c.name}={c.value}" for c in journey.http.cookies if c.name != "messages")
+    origin = "https://" + base_url.split("://", 1)[1]
+    socket_url = "ws://" + base_url.split("://", 1)[1] + "/ws/live/"
+    with open_socket(
+        socket_url, additional_headers={"Cookie": cookie, "Origin": origin}, open_timeout=30
+    ) as socket:
+        greeting = json.loads(socket.recv(timeout=30))
+        if greeting.get("type") != "notifications.unread":
+            fail(f"the socket greeted with {greeting}, not the unread count")
+        socket.send(json.dumps({"action": "watch", "conversation": conversation}))
+        watching = json.loads(socket.recv(timeout=30))
+        if watching != {"type": "watching", "conversation": conversation}:
+            fail(f"watching conversation {conversation} answered {watching}")
+        sent = journey.submit(thread, has_action("/send/"), {"content": "Still there?"})
+        event = json.loads(socket.recv(timeout=30))
+        if event.get("type") != "chat.message" or event.get("conversation") != conversation:
+            fail(f"after a message sent through {upstream(sent)} the socket got {event}")
+    print(f"  ok  live message: sent through {upstream(sent)}, heard on daphne", flush=True)
+
+
 def start_stack(tmp):
     env_extra = {
         "CELERY_BROKER_URL": serving.REDIS_URL.format(db=BROKER_DB),
@@ -285,9 +339,17 @@ def start_stack(tmp):
     for n, gunicorn_port in enumerate(ports, start=1):
         log = tmp / f"gunicorn{n}.log"
         processes.append(serving.start_gunicorn(ROOT, env, gunicorn_port, log))
+    live_port = serving.free_port()
+    daphne = [str(ROOT / ".venv/bin/daphne"), "-b", "127.0.0.1", "-p", str(live_port)]
+    processes.append(
+        serving.start([*daphne, "config.asgi:application"], ROOT / "site", env, tmp / "daphne.log")
+    )
+    serving.wait_for_http(f"http://127.0.0.1:{live_port}/livez", processes[-1], tmp / "daphne.log")
     conf = tmp / "nginx.conf"
     user = "user root root;" if os.geteuid() == 0 else ""
-    conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, a=ports[0], b=ports[1], port=port))
+    conf.write_text(
+        NGINX_CONF.format(user=user, tmp=tmp, a=ports[0], b=ports[1], live=live_port, port=port)
+    )
     nginx = serving.start(["nginx", "-p", str(tmp), "-c", str(conf)], tmp, env, tmp / "nginx.log")
     processes.append(nginx)
     base_url = f"http://127.0.0.1:{port}"
@@ -308,6 +370,7 @@ def main():
         sign_up(journey)
         learn(journey)
         review_cards(journey, import_deck(journey))
+        live_message(journey, base_url)
         seen = {served[0] for served in journey.served}
         if seen != upstreams:
             fail(f"expected answers from both gunicorns {sorted(upstreams)}, saw {sorted(seen)}")

@@ -149,7 +149,10 @@ INSTRUCTORS = Role(
 MARKETERS = Role("Marketers", (ADMIN_ACCESS, SITE_CURATION), page_anchor=SITE_ROOT)
 # Wagtail's first migrations already create a "Moderators" group (with page rights on
 # the tree's root); this role adds community moderation to it.
-MODERATORS = Role("Moderators", (ADMIN_ACCESS, REVIEW_MODERATION, GOUGE_MODERATION))
+CHAT_MODERATION = Capability(models={"chat": ("view_messagereport", "change_messagereport")})
+MODERATORS = Role(
+    "Moderators", (ADMIN_ACCESS, REVIEW_MODERATION, GOUGE_MODERATION, CHAT_MODERATION)
+)
 ROLES = (INSTRUCTORS, MARKETERS, MODERATORS)
 
 

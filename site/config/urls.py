@@ -44,10 +44,12 @@ urlpatterns = [
     path("certificates/", include("learning.enrollments.certificates.urls")),
     path("reviews/", include("community.reviews.urls")),
     path("examiners/", include("community.gouge.urls")),
+    path("messages/", include("community.chat.urls")),
     path("flashcards/", include("learning.flashcards.urls")),
     path("acs/", include("learning.acs.urls")),
     path("", include("learning.learner.urls")),
     path("orals/", include("learning.orals.urls")),
+    path("notifications/", include("community.notifications.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

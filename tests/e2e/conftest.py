@@ -52,3 +52,22 @@ def page(browser, live_server, settings):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def asgi_server(transactional_db, settings, monkeypatch):
+    """The site served over HTTP and WebSockets (config.asgi) by uvicorn in a thread;
+    tests/e2e/asgi_server.py says how it shares the test database."""
+    from django.db import connections
+
+    from config.asgi import application
+
+    from .asgi_server import AsgiServer
+
+    restore_migrated_content()
+    monkeypatch.setitem(connections.settings["default"], "CONN_MAX_AGE", 0)
+    server = AsgiServer(application)
+    settings.SITE_URL = server.url
+    server.start()
+    yield server
+    server.stop()

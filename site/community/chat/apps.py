@@ -7,3 +7,6 @@ class ChatConfig(AppConfig):
     name = "community.chat"
     label = "chat"
     verbose_name = "Messages"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the enrollment receiver

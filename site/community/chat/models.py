@@ -9,8 +9,6 @@ Attachments are private files (core.storage keeps any name outside the public pr
 private); the thread view hands them out by signed URL to participants only.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -28,7 +26,9 @@ class Conversation(models.Model):
 
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
     title = models.CharField(max_length=255, blank=True)
-    topic = models.CharField(max_length=255, blank=True, help_text="What it is about, e.g. a lesson.")
+    topic = models.CharField(
+        max_length=255, blank=True, help_text="What it is about, e.g. a lesson."
+    )
     course = models.ForeignKey(
         "courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -101,7 +101,9 @@ class Message(models.Model):
     """One message. Deleting keeps the row (the thread shows "message deleted");
     editing keeps every earlier text in MessageEdit for moderators."""
 
-    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="messages")
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -150,6 +152,9 @@ class MessageEdit(models.Model):
     class Meta:
         ordering = ["edited_at", "id"]
 
+    def __str__(self):
+        return f"Edit of message {self.message_id} at {self.edited_at:%Y-%m-%d %H:%M}"
+
 
 class Block(models.Model):
     """`blocker` no longer receives anything from `blocked`, and neither can start a
@@ -166,8 +171,13 @@ class Block(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["blocker", "blocked"], name="chat_block_once"),
-            models.CheckConstraint(condition=~Q(blocker=models.F("blocked")), name="chat_block_not_self"),
+            models.CheckConstraint(
+                condition=~Q(blocker=models.F("blocked")), name="chat_block_not_self"
+            ),
         ]
+
+    def __str__(self):
+        return f"{self.blocker_id} blocks {self.blocked_id}"
 
 
 class MessageReport(models.Model):
@@ -196,3 +206,6 @@ class MessageReport(models.Model):
             models.UniqueConstraint(fields=["message", "reporter"], name="chat_report_once")
         ]
         indexes = [models.Index(fields=["status", "created_at"], name="chat_report_queue")]
+
+    def __str__(self):
+        return f"Report of message {self.message_id} ({self.get_status_display()})"

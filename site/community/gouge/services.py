@@ -3,17 +3,19 @@ flag, approve, reject.
 
 Every change that can move an examiner's numbers schedules the idempotent recompute
 task through the task outbox (core.outbox), published after commit; moderation
-decisions email the author (queued the same way) when their preferences allow.
+decisions notify the author (community.notifications: in the app, and by email as
+their preferences say).
 """
 
 import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.standing import has_verified_email
+from community.notifications.services import notify
 from core.fragments import Refused
 from core.outbox import enqueue
 from core.page_cache.purge import purge_all
@@ -160,15 +162,22 @@ def moderate(report_ids, moderator, approve, note=""):
 
 
 def notify_author(report):
-    """Email the author the decision, unless they turned email notifications off."""
-    preferences = getattr(report.author, "preferences", None)
-    if preferences is not None and not preferences.email_notifications:
-        return
-    context = {"report": report, "approved": report.status == Status.APPROVED}
-    subject = (
-        "Your checkride report is published"
-        if context["approved"]
-        else ("Your checkride report was not published")
+    """Tell the author the decision (notify(): in the app, and by email unless their
+    preferences say otherwise); a rejection carries the moderator's note."""
+    examiner = report.examiner
+    if report.status == Status.APPROVED:
+        text = f"Your checkride report on {examiner.name} is published"
+        url = reverse("examiner_detail", args=[examiner.slug])
+    else:
+        text = f"Your checkride report on {examiner.name} was not published"
+        if report.moderation_note:
+            text += f". The moderator's note: {report.moderation_note}"
+        url = reverse("gouge_edit", args=[report.pk])
+    notify(
+        [report.author_id],
+        "gouge_decision",
+        text=text,
+        url=url,
+        actor=report.moderated_by,
+        target=report,
     )
-    body = render_to_string("community/gouge/email/decision.txt", context)
-    report.author.email_user(subject, body)

@@ -7,3 +7,9 @@ class NotificationsConfig(AppConfig):
     name = "community.notifications"
     label = "notifications"
     verbose_name = "Notifications"
+
+    def ready(self):
+        from . import (  # noqa: F401
+            live,  # sign-out closes the user's sockets
+            subscriptions,  # subscription events notify the member
+        )

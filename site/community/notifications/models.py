@@ -75,6 +75,9 @@ class NotificationPreference(models.Model):
             models.UniqueConstraint(fields=["user", "kind"], name="notif_preference_once")
         ]
 
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: {self.channel}"
+
 
 class DigestSent(models.Model):
     """One row per recipient and day a digest went out: written before the email, under
@@ -86,6 +89,9 @@ class DigestSent(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "day"], name="notif_digest_once")]
+
+    def __str__(self):
+        return f"digest for {self.user_id} on {self.day}"
 
 
 def target_fields(target):

@@ -21,6 +21,7 @@ from learning.courses.models import CoursePage
 from learning.enrollments.models import LessonProgress
 from learning.enrollments.services import current_enrollment
 
+from . import notifying
 from .models import CourseRating, HelpfulVote, Review, ReviewSettings
 
 NOT_ENROLLED = "Enroll in the course to review it."
@@ -58,10 +59,12 @@ def submit_review(user, course, rating, title, text):
     verified = LessonProgress.objects.filter(enrollment=enrollment, completed=True).exists()
     auto_approve = ReviewSettings.load().auto_approve
     try:
-        review = _save_review(user, course, content, verified, auto_approve)
+        review, changed = _save_review(user, course, content, verified, auto_approve)
     except IntegrityError:
         # A parallel first submission won the unique constraint: edit the row it made.
-        review = _save_review(user, course, content, verified, auto_approve)
+        review, changed = _save_review(user, course, content, verified, auto_approve)
+    if changed and review.is_approved:
+        notifying.review_published(review)
     recompute_on_commit([course.pk])
     return review
 
@@ -88,7 +91,7 @@ def _save_review(user, course, content, verified, auto_approve):
         except ValidationError as error:
             raise ReviewError(" ".join(error.messages)) from error
         review.save()
-    return review
+    return review, not unchanged
 
 
 def delete_review(user, review_id):
@@ -116,10 +119,16 @@ def _moderate(reviews, moderator, approved):
     changing = Review.objects.filter(pk__in=ids)
     changing = changing.filter(is_approved=False) if approved else changing.exclude(REJECTED)
     with transaction.atomic():
-        course_ids = set(changing.values_list("course_id", flat=True))
-        changed = changing.update(
+        reviews = list(changing.select_for_update(of=("self",)).select_related("course", "user"))
+        course_ids = {review.course_id for review in reviews}
+        changed = Review.objects.filter(pk__in=[review.pk for review in reviews]).update(
             is_approved=approved, moderated_by=moderator, moderated_at=timezone.now()
         )
+        for review in reviews:
+            review.is_approved = approved
+            notifying.review_moderated(review, moderator)
+            if approved:
+                notifying.review_published(review)
     recompute_on_commit(course_ids)
     return changed
 

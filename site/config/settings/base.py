@@ -22,6 +22,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # First, so `manage.py runserver` is daphne's: HTTP and WebSockets from one process.
+    "daphne",
+    "channels",
     "core",
     "accounts",
     "pages",
@@ -91,6 +94,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -145,6 +149,19 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Channel layer (live updates over the site's WebSocket, docs/realtime.md) -----
+# Redis carries events between processes (gunicorn writes, daphne's sockets listen);
+# without it the in-memory layer serves the single `make run` process.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "groundschool:live"},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Accounts ---------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -251,12 +268,24 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 7 * 24 * 60 * 60,
         "options": {"expires": 24 * 60 * 60},
     },
+    "send-notification-digests-hourly": {
+        "task": "community.notifications.tasks.send_daily_digests",
+        "schedule": 60 * 60,
+        "options": {"expires": 50 * 60},
+    },
+    "send-delayed-notification-emails": {
+        "task": "community.notifications.tasks.send_pending_emails",
+        "schedule": 60,
+        "options": {"expires": 55},
+    },
     "relay-task-outbox": {
         "task": "core.outbox.tasks.relay_outbox",
         "schedule": 30,
         "options": {"expires": 25},
     },
 }
+# A chat notification is emailed only if still unread this many minutes later.
+CHAT_EMAIL_DELAY_MINUTES = env_int("CHAT_EMAIL_DELAY_MINUTES", 5)
 # The task outbox (core.outbox): the app enqueues tasks as database rows and publishes
 # them after commit; the relay republishes any not finished within the visibility
 # timeout (lost with a broker that restarted empty, or a worker that died).

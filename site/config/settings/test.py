@@ -48,3 +48,4 @@ def redis_url_for_worker(url, worker):
 
 if REDIS_URL and XDIST_WORKER:  # noqa: F405
     CACHES["default"]["LOCATION"] = redis_url_for_worker(REDIS_URL, XDIST_WORKER)  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [CACHES["default"]["LOCATION"]]  # noqa: F405

@@ -21,6 +21,7 @@ from core.query import as_id
 from learning.courses.models import LessonPage
 from learning.enrollments import services as enrollments
 
+from . import notifying
 from .grading import grade
 from .models import Attempt, AttemptAnswer, Question
 
@@ -204,6 +205,7 @@ def submit_attempt(user, attempt_id, now=None, auto=False):
         attempt.auto_submitted = auto
         attempt.time_taken = int((attempt.submitted_at - attempt.started_at).total_seconds())
         attempt.save()
+        notifying.attempt_graded(attempt)
         lesson = attempt.assessment.lesson
         if attempt.passed and lesson is not None:
             # Left the course or lost the tier since starting: the result still stands.

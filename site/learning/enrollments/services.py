@@ -20,6 +20,7 @@ from core.fragments import Refused
 from learning.courses.models import CoursePage, LessonPage, LessonType
 from learning.courses.outline import course_outline
 
+from . import notifying
 from .models import ActivityType, Enrollment, LessonProgress, StudyDay, UserActivity
 from .streaks import local_date
 
@@ -78,6 +79,7 @@ def enroll(user, course):
         enrollment, created = Enrollment.objects.get(user=user, course=course), False
     if created:
         log_activity(user, ActivityType.ENROLLED, course=course)
+        notifying.enrolled(enrollment)
         return enrollment, True
     if enrollment.status == Enrollment.Status.DROPPED:
         with transaction.atomic():
@@ -86,6 +88,7 @@ def enroll(user, course):
             enrollment.save(update_fields=["status"])
             recompute_progress(enrollment)
         log_activity(user, ActivityType.ENROLLED, course=course, data={"rejoined": True})
+        notifying.enrolled(enrollment)
     return enrollment, False
 
 
@@ -329,6 +332,7 @@ def _apply_progress(enrollment, done, total, at):
         enrollment.save(update_fields=changed)
     if first_completion:
         log_activity(enrollment.user, ActivityType.COURSE_COMPLETED, course=enrollment.course)
+        notifying.finished(enrollment)
     if enrollment.status == Enrollment.Status.COMPLETED and enrollment.course.has_certificate:
         # Also reached by learners who finished before the course offered a certificate.
         from .certificates.services import issue_certificate

@@ -17,3 +17,19 @@ def render_certificate_pdf(certificate_id):
     from .certificates.pdf import store_certificate_pdf
 
     return store_certificate_pdf(certificate_id)
+
+
+@shared_task
+def send_announcement(announcement_id):
+    """Fan a course announcement out to its enrolled learners (once, however often run)."""
+    from .announcements import send_announcement as send
+
+    return send(announcement_id)
+
+
+@shared_task
+def announce_lesson(lesson_id):
+    """Tell a course's enrolled learners about a lesson published for the first time."""
+    from .announcements import announce_lesson as announce
+
+    return announce(lesson_id)

@@ -3,16 +3,22 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from learning.courses.models import CoursePage, LessonPage
 
+from .announcement_admin import AnnouncementCreateView, AnnouncementListView
 from .certificates.admin import CertificateAdmin
 from .enrollment_admin import EnrollmentAdmin, LessonProgressAdmin, UserActivityAdmin
 from .visits import AFTER_WAGTAIL_PRIVACY_CHECK, record_lesson_view
+
+# Held by the Instructors role (accounts.roles, its oral grading) and by superusers.
+TEACHING_PERMISSION = "orals.change_mockoralsession"
 
 
 class LearningGroup(ModelAdminGroup):
@@ -23,6 +29,33 @@ class LearningGroup(ModelAdminGroup):
 
 
 modeladmin_register(LearningGroup)
+
+
+class AnnouncementsMenuItem(MenuItem):
+    """Shown to the roles that teach (a permission check the menu has cached already,
+    so no admin page pays a query for it); the views check the courses themselves."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(TEACHING_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_announcement_urls():
+    return [
+        path("announcements/", AnnouncementListView.as_view(), name="enrollments_announcements"),
+        path(
+            "announcements/new/",
+            AnnouncementCreateView.as_view(),
+            name="enrollments_announcement_new",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_announcements_menu_item():
+    return AnnouncementsMenuItem(
+        "Announcements", reverse("enrollments_announcements"), icon_name="mail", order=760
+    )
 
 
 def learner_history_below(pages):

@@ -31,7 +31,7 @@ from learning.acs.models import AcsElement, AcsTask, AirplaneClass
 from learning.flashcards.sanitize import text_to_card_html
 from learning.flashcards.services import add_oral_review_card
 
-from . import access, planner
+from . import access, notifying, planner
 from .models import (
     Grade,
     MockOralItem,
@@ -348,6 +348,7 @@ def finish_session(user, session_id, now=None):
             session.score = score
             session.completed_at = now or timezone.now()
             session.save(update_fields=["score", "completed_at"])
+            notifying.session_graded(session)
         for item in items:
             if item.grade == Grade.UNSATISFACTORY and item.flashcard_id is None:
                 front, back = card_sides(item)

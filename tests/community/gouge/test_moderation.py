@@ -75,8 +75,9 @@ def test_moderator_approves_in_bulk_and_authors_are_told(
     assert not GougeFlag.objects.filter(resolved=False).exists()
     untouched.refresh_from_db()
     assert untouched.status == Status.PENDING
+    # The author who turned email off hears of it on the site only.
     assert [(mail.to, mail.subject) for mail in mailoutbox] == [
-        ([reporter.email], "Your checkride report is published")
+        ([reporter.email], "Your checkride report on Alex Rivera is published")
     ]
 
 
@@ -104,7 +105,7 @@ def test_rejecting_needs_a_reason_which_the_author_reads(
     report.refresh_from_db()
     assert (report.status, report.moderation_note) == (Status.REJECTED, "Please leave out names.")
     assert len(mailoutbox) == 1
-    assert mailoutbox[0].subject == "Your checkride report was not published"
+    assert mailoutbox[0].subject.startswith("Your checkride report on Alex Rivera was not")
     assert "Please leave out names." in mailoutbox[0].body
 
 

@@ -22,6 +22,7 @@ DEMO_MODULES = [
     "demo.loaders.acs_tags",
     "demo.loaders.reviews",
     "demo.loaders.gouge",
+    "demo.loaders.chat",
     "demo.loaders.pages",
     "demo.loaders.site_settings",
 ]

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from core.outbox import enqueue
 
+from .. import notifying
 from ..models import ActivityType, Certificate, UserActivity
 
 
@@ -30,6 +31,7 @@ def issue_certificate(enrollment):
         data={"certificate_number": certificate.certificate_number},
     )
     schedule_pdf(certificate)
+    notifying.certificate_issued(certificate)
     return certificate, True
 
 

@@ -1,0 +1,7 @@
+"""WebSocket routes: the site has one socket per browser tab, at /ws/live/."""
+
+from django.urls import path
+
+from .consumers import LiveConsumer
+
+websocket_urlpatterns = [path("ws/live/", LiveConsumer.as_asgi())]
