@@ -12,8 +12,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
+from core.admin_titles import TitledAdminView
 from core.query import as_id
 
 from . import services
@@ -35,7 +34,7 @@ def open_reports():
     )
 
 
-class ReportedMessagesView(WagtailAdminTemplateMixin, TemplateView):
+class ReportedMessagesView(TitledAdminView, TemplateView):
     template_name = "community/chat/admin/reported_messages.html"
     page_title = "Reported messages"
     header_icon = "warning"
@@ -43,7 +42,7 @@ class ReportedMessagesView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not services.can_moderate(request.user):
             # A real 403 (Wagtail would turn PermissionDenied into a redirect home).
-            context = WagtailAdminTemplateMixin.get_context_data(self, forbidden=True)
+            context = TitledAdminView.get_context_data(self, forbidden=True)
             return self.render_to_response(context, status=403)
         return super().dispatch(request, *args, **kwargs)
 

@@ -14,8 +14,7 @@ from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Prefet
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
+from core.admin_titles import TitledAdminView
 from core.query import as_id
 
 from . import services
@@ -97,7 +96,7 @@ def tab_counts():
     )
 
 
-class GougeModerationView(WagtailAdminTemplateMixin, TemplateView):
+class GougeModerationView(TitledAdminView, TemplateView):
     template_name = "community/gouge/admin/moderation_queue.html"
     page_title = "Gouge moderation"
     header_icon = "tasks"
@@ -105,7 +104,7 @@ class GougeModerationView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not can_moderate(request.user):
             # A real 403 (Wagtail would turn PermissionDenied into a redirect home).
-            context = WagtailAdminTemplateMixin.get_context_data(self, forbidden=True)
+            context = TitledAdminView.get_context_data(self, forbidden=True)
             return self.render_to_response(context, status=403)
         self.tab = request.GET.get("status", "pending")
         if self.tab not in TABS:

@@ -17,7 +17,7 @@ from .channels import channels_for
 from .emails import email_after_commit
 from .kinds import kind_for
 from .models import Channel, Notification
-from .services import build_rows, unread_changed
+from .services import build_rows, is_quiet, unread_changed
 
 
 def fan_out(user_ids, kind, *, text, dedupe_key, url="", actor=None, target=None):
@@ -26,6 +26,8 @@ def fan_out(user_ids, kind, *, text, dedupe_key, url="", actor=None, target=None
     from .tasks import notify_in_batches
 
     kind_for(kind)
+    if is_quiet():
+        return None
     fields = {"text": text, "url": url, "dedupe_key": dedupe_key}
     if actor is not None:
         fields["actor_id"] = actor.pk

@@ -8,6 +8,9 @@ never fans out to thousands itself. Every change of someone's unread count forge
 their cached count (queries.py) and pushes the new one to their open pages (live.py).
 """
 
+import contextlib
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +19,23 @@ from .channels import channels_for
 from .kinds import kind_for
 from .models import Channel, Notification, target_fields
 from .queries import forget_unread
+
+_quiet = ContextVar("notifications_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Tell nobody anything inside this block: for bulk loads (the demo content, an
+    import) whose lessons, enrollments and certificates are not news to anyone."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
+
+
+def is_quiet():
+    return _quiet.get()
 
 
 def unread_changed(user_ids):
@@ -54,6 +74,8 @@ def notify(recipients, kind, *, text, url="", actor=None, target=None, group_key
     from .emails import email_after_commit
 
     kind_for(kind)  # fail loudly on a typo
+    if is_quiet():
+        return []
     ids = {getattr(r, "pk", r) for r in recipients} - {getattr(actor, "pk", None)}
     if not ids:
         return []

@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from core.admin_titles import TitledAdminView
 
 from .announcements import (
     BODY_MAX,
@@ -56,13 +56,13 @@ class AnnouncementForm(forms.Form):
         )
 
 
-class AnnouncementAccessMixin(WagtailAdminTemplateMixin):
+class AnnouncementAccessMixin(TitledAdminView):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
         if not may_announce(request.user):
             # A real 403 (Wagtail would turn PermissionDenied into a redirect home).
-            context = WagtailAdminTemplateMixin.get_context_data(self, forbidden=True)
+            context = TitledAdminView.get_context_data(self, forbidden=True)
             return self.render_to_response(context, status=403)
         return super().dispatch(request, *args, **kwargs)
 
@@ -85,6 +85,7 @@ class AnnouncementListView(AnnouncementAccessMixin, TemplateView):
 class AnnouncementCreateView(AnnouncementAccessMixin, TemplateView):
     template_name = "learning/enrollments/admin/announcement_form.html"
     page_title = "New announcement"
+    parent_crumb = ("enrollments_announcements", "Announcements")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -5,6 +5,7 @@ from django.dispatch import receiver
 
 from wagtail.signals import page_published
 
+from community.notifications.services import is_quiet
 from core.outbox import enqueue
 from learning.courses.models import LessonPage
 from learning.courses.signals import course_tree_changed
@@ -23,5 +24,7 @@ def announce_new_lesson(sender, instance, **kwargs):
     from .announcements import lesson_first_published
     from .tasks import announce_lesson
 
+    if is_quiet():  # a bulk load (the demo) publishes lessons nobody is waiting for
+        return
     if isinstance(instance, LessonPage) and lesson_first_published(instance):
         enqueue(announce_lesson, instance.pk)  # published once this commits

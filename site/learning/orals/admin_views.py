@@ -8,8 +8,7 @@ planner asks those generically ("Explain: ..."), so instructors should write one
 from django.core.exceptions import PermissionDenied
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-
+from core.admin_titles import TitledAdminView
 from learning.acs.models import AcsTask
 
 from . import planner
@@ -30,7 +29,7 @@ def in_scope_tasks(every_task=False):
     return list(tasks.order_by("area__standard__code", "area__order", "order"))
 
 
-class QuestionGapsView(WagtailAdminTemplateMixin, TemplateView):
+class QuestionGapsView(TitledAdminView, TemplateView):
     template_name = "learning/orals/admin/gaps.html"
     page_title = "Oral question gaps"
     header_icon = "warning"

@@ -11,9 +11,10 @@ import pytest
 from accounts.factories import UserFactory
 from accounts.models import Preferences
 from community.notifications.emails import send_pending_emails
+from community.notifications.fanout import fan_out
 from community.notifications.models import Channel, Notification, NotificationPreference
 from community.notifications.queries import unread_count
-from community.notifications.services import mark_read, notify
+from community.notifications.services import mark_read, notify, quiet
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +111,13 @@ def test_unread_count_follows_notify_and_mark_read(learner):
     assert unread_count(learner.pk) == 1
     mark_read(learner, [rows[0].pk])
     assert unread_count(learner.pk) == 0
+
+
+def test_nothing_is_told_inside_quiet(learner, other_learner, commit):
+    with commit(), quiet():
+        assert notify([learner], "announcement", text="Bulk load") == []
+        assert fan_out([learner.pk], "announcement", text="Bulk", dedupe_key="bulk:1") is None
+    assert not Notification.objects.exists()
+    assert not mail.outbox
+    notify([learner], "announcement", text="After the load")
+    assert Notification.objects.filter(recipient=learner).count() == 1
