@@ -11,6 +11,7 @@ from learning.courses.models import CourseInstructor
 
 from . import rules
 from .models import Block, Conversation, Message, Participant
+from .queries import blocked_by
 
 STAFF_GROUP = "Staff"
 OTHERS_GROUP = "Other people"
@@ -116,7 +117,7 @@ def thread_context(user, participant, messages, reply_id=None):
         "seen_id": seen_id,
         "seen_by": seen_by,
         "last_id": messages[-1].pk if messages else 0,
-        "reply_message": reply_message(conversation, messages, reply_id),
+        "reply_message": reply_message(conversation, messages, reply_id, user),
     }
 
 
@@ -126,7 +127,7 @@ def people_list(active):
     return sorted(active, key=lambda p: (p.role == learner, p.user.display_name.lower()))
 
 
-def reply_message(conversation, messages, reply_id):
+def reply_message(conversation, messages, reply_id, viewer):
     if not reply_id:
         return None
     for message in messages:
@@ -134,6 +135,7 @@ def reply_message(conversation, messages, reply_id):
             return None if message.is_deleted else message
     return (
         Message.objects.filter(conversation=conversation, pk=reply_id, is_deleted=False)
+        .exclude(sender_id__in=blocked_by(viewer))
         .select_related("sender__profile")
         .first()
     )

@@ -5,7 +5,7 @@ Every query here costs the same whatever the number of conversations or messages
 gate every view and the socket pass before showing a conversation.
 """
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -71,6 +71,14 @@ def conversations_for(user, search=""):
             muted=F("participants__muted"),
         )
         .annotate(unread=Coalesce(Subquery(unread, output_field=IntegerField()), Value(0)))
+        .annotate(
+            # The preview line must not show what someone the viewer blocks wrote.
+            preview_hidden=Exists(
+                Block.objects.filter(
+                    blocker_id=user.pk, blocked_id=OuterRef("last_message__sender_id")
+                )
+            )
+        )
         .select_related("last_message__sender__profile")
         .prefetch_related(Prefetch("participants", queryset=others, to_attr="others"))
         .order_by("-updated_at", "-id")
@@ -103,7 +111,7 @@ def thread_messages(conversation, user, *, before=None, after=None, limit=30):
     messages = (
         Message.objects.filter(conversation_id=getattr(conversation, "pk", conversation))
         .exclude(sender_id__in=blocked_by(user))
-        .select_related("sender__profile", "reply_to__sender")
+        .select_related("sender__profile", "reply_to__sender__profile")
     )
     after_id = as_id(after) if after is not None else None
     before_id = as_id(before) if before is not None else None

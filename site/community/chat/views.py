@@ -298,7 +298,7 @@ def chat_attachment(request, conversation_id, message_id):
     downloaded. Deleted messages no longer serve theirs."""
     participant = participant_or_404(request.user, conversation_id)
     message = get_object_or_404(
-        Message.objects.exclude(attachment=""),
+        Message.objects.exclude(attachment="").exclude(sender_id__in=blocked_by(request.user)),
         pk=message_id,
         conversation_id=participant.conversation_id,
         is_deleted=False,

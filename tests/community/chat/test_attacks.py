@@ -145,6 +145,29 @@ def test_a_blocked_person_reaches_the_blocker_by_no_path(
     assert "in the group" not in teacher.get(thread_url(group)).content.decode()
 
 
+def test_what_a_blocked_person_wrote_stays_out_of_the_blockers_view(
+    client, student, instructor, course, chat_media
+):
+    """In a course group the blocker stays, so the blocked person's words must not reach
+    them by the inbox preview, a reply quote or the attachment URL either."""
+    group = services.open_course_group(instructor, course)
+    picture = services.send_message(
+        student, group, content="secret words", attachment=png_file("secret.png")
+    )
+    Block.objects.create(blocker=instructor, blocked=student)
+    client.force_login(instructor)
+    inbox = client.get(reverse("chat_inbox")).content.decode()
+    assert "secret words" not in inbox
+    assert "Message from someone you blocked" in inbox
+    quoted = client.get(thread_url(group), {"reply": picture.pk}).content.decode()
+    assert "secret words" not in quoted
+    download = reverse("chat_attachment", args=[group.pk, picture.pk])
+    assert client.get(download).status_code == 404
+    other = Client()
+    other.force_login(student)
+    assert other.get(download).status_code == 200
+
+
 def test_a_muted_conversation_does_not_notify_through_the_page(
     client, student, instructor, conversation
 ):

@@ -11,8 +11,8 @@ from community.chat import factories, services
 from tests.conftest import session_queries
 
 INBOX_QUERIES = 5
-THREAD_QUERIES = 14
-UPDATES_QUERIES = 13
+THREAD_QUERIES = 13
+UPDATES_QUERIES = 12
 
 
 def queries_for(client, url, params=None):
