@@ -92,6 +92,8 @@ def measure(label, make_request, rounds):
     timings = []
     for _ in range(rounds):
         request = make_request()
+        if request is None:  # e.g. the learner has no card left to review
+            break
         start = time.perf_counter()
         request()
         timings.append((time.perf_counter() - start) * 1000)
