@@ -12,19 +12,23 @@ Inactive accounts are never contacts, and a Block either way refuses.
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
+from accounts.roles import MODERATORS
+from accounts.standing import load_permissions
 from learning.courses.models import CourseInstructor
 from learning.enrollments.models import Enrollment
 
 from .models import Block
 
-MODERATORS_GROUP = "Moderators"
+# The Moderators role holds it (accounts.roles); asking for it reads the cached
+# permission sets instead of querying group membership on every send.
+MODERATION_PERMISSION = "chat.change_messagereport"
 
 
 def staff_ids():
     """A subquery of the ids of staff users (see the module docstring)."""
     User = get_user_model()
     return User.objects.filter(
-        Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name=MODERATORS_GROUP)
+        Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name=MODERATORS.name)
     ).values("pk")
 
 
@@ -33,7 +37,8 @@ def is_staff(user):
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return user.groups.filter(name=MODERATORS_GROUP).exists()
+    load_permissions(user)
+    return user.has_perm(MODERATION_PERMISSION)
 
 
 def current_enrollments():

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.standing import load_permissions
 from community.notifications.services import mark_read_by_group, notify
 from learning.courses.models import CourseInstructor
 
@@ -447,7 +448,8 @@ def can_moderate(user):
     checks are cached per request, so the admin menu asks no extra query."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return False
-    return user.has_perm("chat.change_messagereport")
+    load_permissions(user)
+    return user.has_perm(rules.MODERATION_PERMISSION)
 
 
 def moderate(report, moderator, action):

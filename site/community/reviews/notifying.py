@@ -4,7 +4,7 @@ instructors about a newly published review of their course."""
 from django.urls import reverse
 
 from community.notifications.services import notify
-from learning.courses.models import CourseInstructor
+from learning.courses.teaching import instructor_ids
 
 
 def reviews_url(course_id):
@@ -13,11 +13,8 @@ def reviews_url(course_id):
 
 def review_published(review):
     """Tell the course's instructors (the author never: they are the actor)."""
-    instructors = CourseInstructor.objects.filter(page_id=review.course_id).values_list(
-        "user_id", flat=True
-    )
     return notify(
-        list(instructors),
+        instructor_ids(review.course_id),
         "new_review",
         text=f"New {review.rating}-star review of “{review.course.title}”: {review.title}",
         url=reviews_url(review.course_id),

@@ -17,6 +17,13 @@ def teaches_everything(user):
     return bool(user is not None and user.is_active and user.is_superuser)
 
 
+def instructor_ids(course_id):
+    """The ids of the users credited on the course (superusers are not credited)."""
+    return list(
+        CourseInstructor.objects.filter(page_id=course_id).values_list("user_id", flat=True)
+    )
+
+
 def taught_courses(user):
     """The courses `user` teaches, as a queryset."""
     if user is None or not user.is_authenticated or not user.is_active:

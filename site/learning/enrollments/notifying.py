@@ -9,15 +9,9 @@ Wagtail's page_published signal; the fan-out to a course's learners runs in Cele
 from django.urls import NoReverseMatch, reverse
 
 from community.notifications.services import notify
-from learning.courses.models import CourseInstructor
+from learning.courses.teaching import instructor_ids
 
 from .models import Enrollment
-
-
-def instructor_ids(course_id):
-    return list(
-        CourseInstructor.objects.filter(page_id=course_id).values_list("user_id", flat=True)
-    )
 
 
 def active_learner_ids(course_id):
