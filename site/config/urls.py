@@ -48,6 +48,7 @@ urlpatterns = [
     path("flashcards/", include("learning.flashcards.urls")),
     path("acs/", include("learning.acs.urls")),
     path("", include("learning.learner.urls")),
+    path("", include("learning.instructors.urls")),
     path("orals/", include("learning.orals.urls")),
     path("notifications/", include("community.notifications.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

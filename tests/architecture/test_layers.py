@@ -32,6 +32,7 @@ LAYERS = [
     ],
     ["learning.orals"],
     ["learning.learner"],
+    ["learning.instructors"],
     ["demo", "config"],
 ]
 RANK = {app: rank for rank, apps in enumerate(LAYERS) for app in apps}

@@ -33,6 +33,9 @@ KINDS = [
     Kind("oral_graded", "Mock oral graded by an instructor"),
     Kind("gouge_decision", "Decisions on my gouge reports"),
     Kind("review_update", "Replies to and moderation of my reviews"),
+    Kind("instructor_feedback", "Feedback from my instructors on quizzes and mock orals"),
+    Kind("endorsement", "Logbook endorsements given or revoked"),
+    Kind("cohort", "Added to or removed from a class"),
     Kind("subscription", "Subscription and billing"),
     Kind(
         "new_enrollment", "New enrollments in my courses", Channel.DIGEST, True, "new enrollments"
@@ -40,6 +43,13 @@ KINDS = [
     Kind("new_review", "New reviews of my courses", Channel.EMAIL, True, "new reviews"),
     Kind("learner_message", "Messages from my learners", Channel.EMAIL, True, "new messages"),
     Kind("course_finished", "Learners finishing my courses", Channel.DIGEST, True),
+    Kind(
+        "instructor_credentials",
+        "My CFI recent-experience date coming up",
+        Channel.EMAIL,
+        True,
+        "reminders",
+    ),
 ]
 BY_KEY = {kind.key: kind for kind in KINDS}
 

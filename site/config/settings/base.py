@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "learning.flashcards",
     "learning.orals",
     "learning.learner",
+    "learning.instructors",
     "community.reviews",
     "community.gouge",
     "community.chat",

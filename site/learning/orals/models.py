@@ -253,6 +253,17 @@ class MockOralItem(models.Model):
     flashcard = models.ForeignKey(
         "flashcards.Flashcard", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # An instructor's comment on this element, for a learner who shares their progress
+    # (orals.access); learning.instructors.grading writes it, the results page shows it.
+    instructor_comment = models.TextField(max_length=2_000, blank=True)
+    commented_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    commented_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["session", "order"]

@@ -29,6 +29,17 @@ class Attempt(models.Model):
     passed = models.BooleanField(null=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)
+    # An instructor's written feedback on the whole attempt (learning.instructors.grading
+    # writes it; the learner's result page shows it). The grade itself never changes.
+    instructor_feedback = models.TextField(max_length=4_000, blank=True)
+    feedback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    feedback_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
@@ -61,6 +72,9 @@ class AttemptAnswer(models.Model):
     is_correct = models.BooleanField(null=True)
     points_earned = models.DecimalField(max_digits=8, decimal_places=2, default=0)
     answered_at = models.DateTimeField(default=timezone.now)
+    feedback = models.TextField(
+        max_length=2_000, blank=True, help_text="Instructor feedback for this answer."
+    )
 
     class Meta:
         constraints = [

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
@@ -245,7 +245,19 @@ class CoursePage(BasePage):
 
 
 class CourseInstructor(Orderable):
-    """An instructor credited on a course, in the order the editor chose."""
+    """An instructor on a course's team, in the order the editor chose.
+
+    The row is what every instructor right reads (learning.courses.teaching): an active
+    row credits the user on the course; its rights say what they may do there. Editing
+    the course's page tree follows `can_edit_content` (courses.team_access keeps one
+    Wagtail group per course in step), seeing learners' records follows
+    `can_manage_students`, and the analytics pages follow `can_view_analytics`.
+    """
+
+    class Role(models.TextChoices):
+        LEAD = "lead", "Lead instructor"
+        CO_INSTRUCTOR = "co_instructor", "Co-instructor"
+        ASSISTANT = "assistant", "Assistant"
 
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="instructors")
     user = models.ForeignKey(
@@ -254,10 +266,47 @@ class CourseInstructor(Orderable):
         related_name="+",
         limit_choices_to=instructor_choices,
     )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CO_INSTRUCTOR)
+    is_active = models.BooleanField(
+        "active",
+        default=True,
+        help_text="An inactive instructor keeps the credit history "
+        "but loses every right on the course.",
+    )
+    can_edit_content = models.BooleanField(default=True)
+    can_manage_students = models.BooleanField(
+        default=True, help_text="Roster, student pages, cohorts, grading and endorsements."
+    )
+    can_view_analytics = models.BooleanField(default=True)
+    revenue_share_percentage = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        help_text="Share of this course's revenue, 0 to 100.",
+    )
+    joined_date = models.DateTimeField(default=timezone.now)
+    updated_date = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("user")]
+    panels = [
+        FieldRowPanel([FieldPanel("user"), FieldPanel("role"), FieldPanel("is_active")]),
+        FieldRowPanel(
+            [
+                FieldPanel("can_edit_content"),
+                FieldPanel("can_manage_students"),
+                FieldPanel("can_view_analytics"),
+                FieldPanel("revenue_share_percentage"),
+            ]
+        ),
+    ]
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["page", "user"], name="courses_instructor_once")
+            models.UniqueConstraint(fields=["page", "user"], name="courses_instructor_once"),
+            models.CheckConstraint(
+                condition=models.Q(revenue_share_percentage__gte=0)
+                & models.Q(revenue_share_percentage__lte=100),
+                name="courses_instructor_revenue_share_0_100",
+            ),
         ]
+        indexes = [models.Index(fields=["user", "is_active"], name="courses_instructor_user")]

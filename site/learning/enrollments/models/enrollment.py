@@ -33,6 +33,12 @@ class Enrollment(models.Model):
         default=0, validators=[MaxValueValidator(100)]
     )
     total_time_spent = models.PositiveIntegerField(default=0, help_text="Seconds.")
+    share_progress = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Whether this course's instructors see the learner's progress; empty "
+        "follows the learner's account-wide preference (enrollments.sharing).",
+    )
 
     class Meta:
         ordering = ["-enrolled_date"]

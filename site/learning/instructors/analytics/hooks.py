@@ -1,0 +1,1 @@
+"""Wagtail admin hooks of this part (imported by learning.instructors.wagtail_hooks)."""

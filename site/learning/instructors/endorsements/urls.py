@@ -1,0 +1,3 @@
+"""Site URLs of this part."""
+
+urlpatterns = []
