@@ -35,13 +35,14 @@ DOCUMENT_USE = ("add_document", "change_document", "choose_document")
 @dataclass(frozen=True)
 class Capability:
     """Rights granted together: model permissions by app label, page permissions (on the
-    pages the caller names), image and document rights on Site media, and model
-    permissions the group must not keep."""
+    pages the caller names), image and document rights on Site media, and model and
+    page permissions (on those same pages) the group must not keep."""
 
     models: dict = field(default_factory=dict)
     pages: tuple = ()
     media: dict = field(default_factory=dict)
     revoked: dict = field(default_factory=dict)
+    revoked_pages: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,20 @@ class Role:
 
 ADMIN_ACCESS = Capability(models={"wagtailadmin": ("access_admin",)})
 
-# Instructors edit the course catalog's page tree (and nothing else in the tree) and
-# upload the images and documents their lessons use.
+# Editing a whole course catalog's page tree (and nothing else in the tree) and uploading
+# the images and documents lessons use; courses.permissions grants it to other groups.
 COURSE_EDITING = Capability(
     pages=PAGE_EDITING, media={"wagtailimages": IMAGE_USE, "wagtaildocs": DOCUMENT_USE}
+)
+# What the Instructors role holds on every catalog: adding a new course (whose creator
+# becomes its lead, courses.wagtail_hooks) and the media rights. Editing an existing
+# course follows its team (CourseInstructor.can_edit_content): courses.team_access keeps
+# one group per course. The catalog-wide edit rights older databases gave the role are
+# taken back.
+COURSE_CREATING = Capability(
+    pages=("add_page",),
+    media={"wagtailimages": IMAGE_USE, "wagtaildocs": DOCUMENT_USE},
+    revoked_pages=tuple(right for right in PAGE_EDITING if right != "add_page"),
 )
 # Quizzes are snippets: editing them needs the model's own rights on top of admin access;
 # import, export and the learner preview need "change".
@@ -137,7 +148,7 @@ INSTRUCTORS = Role(
     "Instructors",
     (
         ADMIN_ACCESS,
-        COURSE_EDITING,
+        COURSE_CREATING,
         QUIZ_EDITING,
         DECK_EDITING,
         ORAL_GRADING,
@@ -232,6 +243,12 @@ def grant(group, capability, pages=()):
     for page in pages:
         for permission in page_rights:
             GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+    if capability.revoked_pages and pages:
+        GroupPagePermission.objects.filter(
+            group=group,
+            page__in=pages,
+            permission__in=permissions({"wagtailcore": capability.revoked_pages}),
+        ).delete()
     if capability.media:
         grant_media(group, permissions(capability.media))
 

@@ -13,6 +13,7 @@ import pytest
 from accounts.models import User
 from accounts.tiers import Tier, tier_for
 from demo.loaders.gouge import DEMO_APPLICANTS
+from demo.loaders.instructors import DEMO_INSTRUCTOR_USERS
 from demo.loaders.reviews import DEMO_REVIEWERS
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,9 @@ def test_load_demo_twice_creates_each_record_once(caplog):
     counts = (User.objects.count(), Page.objects.count())
     call_command("load_demo", stdout=StringIO())
     assert (User.objects.count(), Page.objects.count()) == counts
-    assert counts[0] == len(DEMO_LOGINS) + len(DEMO_REVIEWERS) + len(DEMO_APPLICANTS)
+    assert counts[0] == (
+        len(DEMO_LOGINS) + len(DEMO_REVIEWERS) + len(DEMO_APPLICANTS) + len(DEMO_INSTRUCTOR_USERS)
+    )
 
 
 @pytest.mark.parametrize(("email", "tier"), DEMO_LOGINS.items())

@@ -32,12 +32,12 @@ def test_the_course_editor_refuses_a_learners_card_picture(client, course):  # n
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     url = reverse("wagtailadmin_pages:edit", args=[course.pk])
 
-    refused = client.post(url, {**edit_form([]), "thumbnail": picture.pk})
+    refused = client.post(url, {**edit_form(course, []), "thumbnail": picture.pk})
     assert refused.status_code == 200
     assert "Select a valid choice" in refused.content.decode()
     assert CoursePage.objects.get(pk=course.pk).thumbnail is None
 
-    accepted = client.post(url, {**edit_form([]), "thumbnail": public.pk})
+    accepted = client.post(url, {**edit_form(course, []), "thumbnail": public.pk})
     assert accepted.status_code == 302
     assert CoursePage.objects.get(pk=course.pk).thumbnail == public
 

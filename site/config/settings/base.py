@@ -8,6 +8,7 @@ setting the variable named beside it. The README lists every variable.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -212,6 +213,7 @@ ACCOUNT_RATE_LIMITS = {
     "contact_form": "5/10m/ip",  # each submission emails staff
     "flashcards_optimize": "3/h/user",  # a parameter fit costs about a CPU second
     "flashcards_upload": "10/h/user,30/d/user",  # deck files are parsed and stored
+    "endorsement_sign": "10/15m/user",  # each try checks the instructor's password
 }
 
 # --- Email ------------------------------------------------------------------------
@@ -283,6 +285,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.outbox.tasks.relay_outbox",
         "schedule": 30,
         "options": {"expires": 25},
+    },
+    # Yesterday's analytics snapshots (UTC), once the day has ended everywhere it counts.
+    "take-analytics-snapshots-nightly": {
+        "task": "learning.instructors.analytics.tasks.take_nightly_snapshots",
+        "schedule": crontab(hour=0, minute=30),
+        "options": {"expires": 12 * 60 * 60},
+    },
+    # Reminders 60, 30 and 7 days before an instructor's CFI privileges lapse (and the
+    # day after); idempotent, so a missed or repeated run sends each once.
+    "warn-cfi-expiring-daily": {
+        "task": "learning.instructors.profiles.tasks.warn_cfi_expiring",
+        "schedule": crontab(hour=14, minute=0),
+        "options": {"expires": 12 * 60 * 60},
     },
 }
 # A chat notification is emailed only if still unread this many minutes later.
@@ -378,6 +393,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Lessons, quizzes, decks and oral questions last checked longer ago than this many days
 # (or never) are listed under Reports > Content due for review (accounts.content_review).
 CONTENT_REVIEW_MAX_AGE_DAYS = env_int("CONTENT_REVIEW_MAX_AGE_DAYS", 365)
+
+# --- Instructors --------------------------------------------------------------------
+# A learner with no lesson, quiz or flashcard activity for this many days is flagged
+# "inactive" on their instructors' rosters (learning.instructors.roster.risk).
+INSTRUCTOR_INACTIVE_DAYS = env_int("INSTRUCTOR_INACTIVE_DAYS", 14)
 
 # --- HTTP caching -------------------------------------------------------------------
 # Anonymous pages that set no cookie may sit in a shared cache this long (pages.cache).

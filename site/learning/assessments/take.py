@@ -144,6 +144,7 @@ class ResultRow:
     text_answer: str
     show_key: bool
     accepted: list = field(default_factory=list)
+    instructor_feedback: str = ""  # written by learning.instructors.grading
 
     @property
     def answered(self):
@@ -178,6 +179,7 @@ def result_rows(attempt, show_key):
         )
         if show_key and question.question_type == QuestionType.SHORT_ANSWER:
             row.accepted = question.accepted_answer_list
+        row.instructor_feedback = answer.feedback if answer else ""
         rows.append(row)
     return rows
 

@@ -1,15 +1,17 @@
-"""Recount course totals whenever a lesson or module appears, changes or goes away."""
+"""Recount course totals whenever a lesson or module appears, changes or goes away, and
+keep each course's team group (page rights, team_access) in step with its team rows."""
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.home_blocks import STATS_CACHE_KEY
 
-from .models import CoursePage, LessonPage, ModulePage
+from .models import CourseInstructor, CoursePage, LessonPage, ModulePage
+from .team_access import drop_course_team, sync_course_team, sync_members
 
 TREE_MODELS = (LessonPage, ModulePage)
 
@@ -62,3 +64,23 @@ def forget_home_stats(sender, instance, **kwargs):
     """The home page's course and lesson counts change with what is live."""
     if isinstance(instance, (CoursePage, LessonPage)):
         cache.delete(STATS_CACHE_KEY)
+
+
+@receiver(post_save, sender=CourseInstructor)
+def follow_team_row(sender, instance, raw=False, **kwargs):
+    """A saved team row changes who may edit the course's pages (team_access)."""
+    if raw:
+        return
+    course = CoursePage.objects.filter(pk=instance.page_id).only("pk", "title").first()
+    if course is not None:
+        sync_course_team(course)
+
+
+@receiver(post_delete, sender=CourseInstructor)
+def follow_removed_row(sender, instance, **kwargs):
+    sync_members(instance.page_id)
+
+
+@receiver(post_delete, sender=CoursePage)
+def drop_team_of_deleted_course(sender, instance, **kwargs):
+    drop_course_team(instance.pk)

@@ -57,11 +57,38 @@ def has_right(user, course_id, right):
     return taught_courses(user, right).filter(pk=course_id).exists()
 
 
+def credits_of(user):
+    """{course id: active CourseInstructor row} of `user`, read once per user object: the
+    admin menu and home ask "does this user teach, with which right?" several times a
+    request, and request.user lives for one request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return {}
+    cached = getattr(user, "_active_course_credits", None)
+    if cached is None:
+        rows = active_credits().filter(user=user).only("page_id", *RIGHTS)
+        cached = {row.page_id: row for row in rows}
+        user._active_course_credits = cached
+    return cached
+
+
+def holds_right(user, right=None):
+    """Whether `user` is actively credited on at least one course (holding `right` there,
+    when named). Superusers are not credited: this is about their own courses."""
+    return any(right is None or getattr(row, right) for row in credits_of(user).values())
+
+
+def credited_courses(user, right=None):
+    """The courses `user` is actively credited on (with `right`, when named), superusers
+    included only where credited: "my courses" on an admin home, not the platform's."""
+    ids = [pk for pk, row in credits_of(user).items() if right is None or getattr(row, right)]
+    return CoursePage.objects.filter(pk__in=ids)
+
+
 def teaches_any(user):
-    """Whether `user` is actively credited on at least one course."""
+    """Whether `user` is actively credited on at least one course, or a superuser."""
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    return user.is_superuser or active_credits().filter(user=user).exists()
+    return user.is_superuser or holds_right(user)
 
 
 def taught_lessons(user, right=None):

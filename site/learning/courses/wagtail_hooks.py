@@ -1,16 +1,21 @@
 """Admin and serving hooks for courses: lesson document downloads follow the tier rule,
-and the home page's course sections get their courses from here (pages.providers)."""
+the home page's course sections get their courses from here (pages.providers), and a
+course's page tree follows its team: whoever creates or copies a course leads it, and
+only its editing instructors add pages inside it."""
 
 from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.models import GroupPagePermission
 
 from pages.providers import COURSE_CARDS_HOOK, SITE_COUNTS_HOOK
 
 from .access import viewer_tier
 from .catalog import course_cards
 from .documents import document_required_tier
-from .models import CoursePage, LessonPage
+from .models import CourseInstructor, CoursePage, LessonPage
+from .teaching import EDIT_CONTENT, RIGHTS, has_right
 
 
 @hooks.register("before_serve_document")
@@ -33,3 +38,62 @@ def live_course_counts():
         "courses": CoursePage.objects.live().public().count(),
         "lessons": LessonPage.objects.live().public().count(),
     }
+
+
+def credit_as_lead(user, page):
+    """Make `user` the lead of the course `page` (when it is one) with every right, so the
+    instructor who made it goes on editing and publishing it (team_access)."""
+    if user.is_superuser or not isinstance(page.specific, CoursePage):
+        return
+    CourseInstructor.objects.update_or_create(
+        page_id=page.pk,
+        user=user,
+        defaults={"role": CourseInstructor.Role.LEAD, "is_active": True}
+        | dict.fromkeys(RIGHTS, True),
+    )
+
+
+@hooks.register("after_create_page")
+def lead_the_new_course(request, page):
+    credit_as_lead(request.user, page)
+
+
+@hooks.register("after_copy_page")
+def lead_the_copied_course(request, page, new_page):
+    credit_as_lead(request.user, new_page)
+
+
+def ancestor_paths(page):
+    step = page.steplen
+    return [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+
+
+def may_work_inside(user, page):
+    """Whether `user` may add or edit pages at `page`, when it is (or sits in) a course:
+    its team's edit right, or page editing an admin granted a group above it. Wagtail
+    also lets whoever may add pages edit the pages they own; the Instructors role may
+    add below every catalog (to create courses), so ownership alone must not open a
+    course whose team no longer includes them."""
+    paths = ancestor_paths(page)
+    course = CoursePage.objects.filter(path__in=paths).only("pk", "path").first()
+    if course is None or user.is_superuser or has_right(user, course.pk, EDIT_CONTENT):
+        return True
+    return GroupPagePermission.objects.filter(
+        group__user=user,
+        permission__codename="change_page",
+        page__path__in=paths[: len(course.path) // page.steplen],
+    ).exists()
+
+
+@hooks.register("before_create_page")
+def add_inside_taught_courses_only(request, parent_page, page_class):
+    if not may_work_inside(request.user, parent_page):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_edit_page")
+def edit_taught_courses_only(request, page):
+    if not may_work_inside(request.user, page):
+        return permission_denied(request)
+    return None

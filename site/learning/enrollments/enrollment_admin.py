@@ -1,16 +1,16 @@
 """Enrollments, lesson progress and the activity log in the Wagtail admin: browsable,
 filterable and exportable, but not edited by hand (the services own these rows).
 
-Each lists only the rows of the courses the user teaches (credited on the course, see
-learning.courses.teaching), every row for superusers; activity without a course is a
-superuser's alone."""
+Each lists only the rows of learners who share them, in the courses where the user
+manages students (records.py: learning.courses.teaching and sharing.py), every row for
+superusers; activity without a course is a superuser's alone."""
 
 from django.contrib.admin import display
 
 from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
-from learning.courses.teaching import limit_to_taught
 
 from .models import Enrollment, LessonProgress, UserActivity
+from .records import shared_records
 
 
 class ReadOnlyAdmin(ScopedModelAdmin):
@@ -18,10 +18,13 @@ class ReadOnlyAdmin(ScopedModelAdmin):
     index_view_class = SafeExportIndexView
     inspect_view_enabled = True
     course_lookup = "course"  # from a row to its course
+    learner_lookup = "user"  # and to its learner
 
     def get_queryset(self, request):
         rows = super().get_queryset(request)
-        return limit_to_taught(request.user, rows, course=self.course_lookup)
+        return shared_records(
+            request.user, rows, course=self.course_lookup, learner=self.learner_lookup
+        )
 
     @display(description="Learner", ordering="user__email")
     def learner(self, obj):
@@ -79,6 +82,7 @@ class LessonProgressAdmin(ReadOnlyAdmin):
     search_fields = ["enrollment__user__email", "lesson__title", "enrollment__course__title"]
     list_select_related = ["enrollment__user", "enrollment__course", "lesson"]
     course_lookup = "enrollment__course"
+    learner_lookup = "enrollment__user"
 
     @display(description="Learner", ordering="enrollment__user__email")
     def learner(self, obj):

@@ -9,9 +9,10 @@ Wagtail's page_published signal; the fan-out to a course's learners runs in Cele
 from django.urls import NoReverseMatch, reverse
 
 from community.notifications.services import notify
-from learning.courses.teaching import instructor_ids
+from learning.courses.teaching import MANAGE_STUDENTS, instructor_ids
 
 from .models import Enrollment
+from .sharing import shares
 
 
 def active_learner_ids(course_id):
@@ -33,29 +34,30 @@ def roster_url(course):
 
 
 def enrolled(enrollment):
-    """Tell the course's instructors that a learner enrolled (or came back)."""
+    """Tell the course's active instructors that a learner enrolled (or came back); the
+    learner is named only when they share this course with its instructors."""
     course, learner = enrollment.course, enrollment.user
+    named = shares(enrollment)
     notify(
         instructor_ids(course.pk),
         "new_enrollment",
-        text=f"{learner.display_name} enrolled in “{course.title}”",
+        text=f"{learner.display_name if named else 'A learner'} enrolled in “{course.title}”",
         url=roster_url(course),
-        actor=learner,
+        actor=learner if named else None,
         target=enrollment,
         group_key=f"new_enrollment:{course.pk}",
     )
 
 
 def finished(enrollment):
-    """Tell the instructors a learner finished the course, if the learner lets
-    instructors see their progress (finishing is progress)."""
+    """Tell the instructors who manage the course's students that a learner finished it,
+    if the learner shares this course with them (finishing is progress, sharing.py)."""
     learner = enrollment.user
-    preferences = getattr(learner, "preferences", None)
-    if preferences is not None and not preferences.show_progress_to_instructors:
+    if not shares(enrollment):
         return []
     course = enrollment.course
     return notify(
-        instructor_ids(course.pk),
+        instructor_ids(course.pk, MANAGE_STUDENTS),
         "course_finished",
         text=f"{learner.display_name} finished “{course.title}”",
         url=roster_url(course),

@@ -6,6 +6,7 @@ import math
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.fragments import answers_refusals, fragment_or_redirect, wants_fragment
@@ -13,7 +14,9 @@ from learning.courses.models import CoursePage
 from learning.courses.outline import course_outline
 
 from . import services
+from .models import Enrollment
 from .progress import learner_progress
+from .sharing import set_sharing
 
 MAX_MEDIA_SECONDS = 24 * 60 * 60
 
@@ -137,3 +140,36 @@ def heartbeat(request, lesson_id):
     return JsonResponse(
         {"completed": progress.completed, "percentage": progress.percentage, "html": html}
     )
+
+
+# The learner's per-course choice, as the enrollment panel's radio buttons post it.
+SHARING_CHOICES = {"account": None, "share": True, "private": False}
+SHARING_MESSAGES = {
+    None: "This course follows your account setting for sharing your progress.",
+    True: "Your instructors in this course can see your progress.",
+    False: "Your instructors in this course no longer see your progress.",
+}
+
+
+@require_POST
+@answers_refusals
+def sharing(request, enrollment_id):
+    """Whether the instructors of one course see this learner's records (sharing.py).
+    Only the learner's own enrollment: anyone else's id is answered as missing (404)."""
+    if not request.user.is_authenticated:
+        return _login_first(request, "/")
+    enrollment = (
+        Enrollment.objects.filter(pk=enrollment_id, user=request.user)
+        .select_related("course")
+        .first()
+    )
+    if enrollment is None:
+        raise services.EnrollmentError("That enrollment does not exist.", status=404)
+    choice = request.POST.get("share", "")
+    if choice not in SHARING_CHOICES:
+        raise services.EnrollmentError("Choose who sees your progress in this course.")
+    set_sharing(enrollment, SHARING_CHOICES[choice])
+    message = SHARING_MESSAGES[enrollment.share_progress]
+    if not enrollment.course.live:
+        return fragment_or_redirect(request, None, {}, reverse("dashboard"), message=message)
+    return enrollment_panel(request, enrollment.course, message)

@@ -9,8 +9,8 @@ id from the default manager, so the permission helper checks every object too.
 Card text is sanitized exactly as on the site, and a card added here gets a NEW state for
 every learner who already studies its deck, as cards added elsewhere do.
 Review logs and card states are written only by the study services; they list only the
-learners' work in the official decks of courses the user teaches (credited on the
-course, learning.courses.teaching), all of it for superusers.
+learners' work in the official decks of courses where the user manages students, of
+learners who share it (enrollments.records), all of it for superusers.
 """
 
 from django import forms
@@ -27,7 +27,7 @@ from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
 from core.query import as_id
 from learning.courses.models import CoursePage
-from learning.courses.teaching import limit_to_taught
+from learning.enrollments.records import shared_records
 
 from .models import CardState, Deck, Flashcard, FlashcardCategory, ReviewLog
 from .sanitize import card_text, clean_card_html
@@ -210,9 +210,10 @@ class FlashcardCategoryAdmin(ScopedModelAdmin):
 
 
 def learners_of_taught_decks(request, rows):
-    """Review logs or card states of the official decks of courses the user teaches
-    (learning.courses.teaching); a learner's own decks are a superuser's alone."""
-    return limit_to_taught(request.user, rows, course="card__deck__course")
+    """Review logs or card states of learners who share them, in the official decks of
+    courses where the user manages students (enrollments.records); a learner's own decks
+    are a superuser's alone."""
+    return shared_records(request.user, rows, course="card__deck__course")
 
 
 class ReviewLogAdmin(ScopedModelAdmin):

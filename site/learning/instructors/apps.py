@@ -9,3 +9,7 @@ class InstructorsConfig(AppConfig):
     name = "learning.instructors"
     label = "instructors"
     verbose_name = "Instructors"
+
+    def ready(self):
+        from .cohorts import receivers  # noqa: F401 - invitations join on confirmation
+        from .endorsements import guards  # noqa: F401 - signed endorsements stay frozen

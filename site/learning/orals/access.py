@@ -2,15 +2,16 @@
 
 A mock oral says what a learner does not know yet, so it is shown to an instructor only
 when the learner is theirs and agreed to it: the learner is enrolled (active or
-completed) in a course the instructor teaches (learning.courses.teaching: credited on
-the course; editing its page is not enough), and the learner's
-Preferences.show_progress_to_instructors is on. Grading also needs the
+completed) in a course where the instructor manages students (learning.courses.teaching:
+credited on the course with MANAGE_STUDENTS; editing its page is not enough), and shares
+that enrollment with its instructors (enrollments.sharing: their choice for the course,
+else their account preference). Grading also needs the
 orals.change_mockoralsession permission (the Instructors group has it). Superusers see
 and grade everything. Everyone else is answered as if the session did not exist (404).
 """
 
-from learning.courses.teaching import taught_courses
 from learning.enrollments.models import Enrollment
+from learning.enrollments.records import shared_enrollments
 
 GRADER_PERMISSION = "orals.change_mockoralsession"
 ENROLLED = (Enrollment.Status.ACTIVE, Enrollment.Status.COMPLETED)
@@ -23,12 +24,8 @@ def can_grade_others(user):
 
 
 def taught_enrollments(user):
-    """Enrollments of learners who share their progress, in courses ``user`` teaches."""
-    return Enrollment.objects.filter(
-        course__in=taught_courses(user),
-        status__in=ENROLLED,
-        user__preferences__show_progress_to_instructors=True,
-    )
+    """Enrollments their learners share, in courses where ``user`` manages students."""
+    return shared_enrollments(user)
 
 
 def teaches(user, learner_id):

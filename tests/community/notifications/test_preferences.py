@@ -27,7 +27,7 @@ def form_data(kinds, **overrides):
 
 LEARNER_KINDS = ["new_message", "lesson_published", "announcement", "quiz_graded",
                  "certificate_issued", "oral_graded", "gouge_decision", "review_update",
-                 "subscription"]  # fmt: skip
+                 "instructor_feedback", "endorsement", "cohort", "subscription"]  # fmt: skip
 
 
 def test_learner_sees_no_instructor_kinds_instructor_does(client, learner):

@@ -10,10 +10,10 @@ import pytest
 from accounts.factories import UserFactory
 from accounts.roles import instructors_group, marketers_group, moderators_group
 from learning.courses.factories import make_catalog, make_course
-from learning.courses.permissions import grant_course_editing
 from learning.enrollments.factories import enroll
 from learning.flashcards import services
 from learning.flashcards.factories import DeckFactory, FlashcardFactory
+from learning.instructors.factories import credit
 
 from .conftest import make_deck
 
@@ -131,8 +131,8 @@ def test_only_deck_editors_may_set_the_reviewer(client, official, catalog, role)
 
 
 def test_an_instructor_sets_a_certified_reviewer_in_the_admin(client, official, catalog):
-    grant_course_editing(instructors_group(), catalog)
-    staff(client, instructors_group())
+    # An instructor edits the decks of the courses whose content they may edit.
+    credit(staff(client, instructors_group()), official.course)
     edit = reverse("flashcards_deck_modeladmin_edit", args=[official.pk])
     uncertified = UserFactory(first_name="No", last_name="Certificate")
     refused = client.post(edit, edit_form(official, reviewed_by=uncertified.pk, current_as_of=""))

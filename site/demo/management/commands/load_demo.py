@@ -26,6 +26,7 @@ DEMO_MODULES = [
     "demo.loaders.reviews",
     "demo.loaders.gouge",
     "demo.loaders.chat",
+    "demo.loaders.instructors",
     "demo.loaders.pages",
     "demo.loaders.site_settings",
 ]

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.modeladmin import ReadOnlyPermissionHelper, SafeExportIndexView, ScopedModelAdmin
-from learning.courses.teaching import limit_to_taught
+from learning.enrollments.records import shared_records
 
 from ..models import Assessment, Attempt
 from . import stats
@@ -118,10 +118,11 @@ class AttemptAdmin(ScopedModelAdmin):
     ]  # IP address and user agent are kept for disputes, not shown to instructors
 
     def get_queryset(self, request):
-        """Attempts at the quizzes of courses the user teaches (all for superusers):
-        quiz statistics are for whoever edits quizzes, learners' answers are not."""
+        """Attempts of learners who share them, at the quizzes of courses where the user
+        manages students (all for superusers, enrollments.records): quiz statistics are
+        for whoever edits quizzes, learners' answers are not."""
         attempts = super().get_queryset(request)
-        return limit_to_taught(request.user, attempts, lesson="assessment__lesson")
+        return shared_records(request.user, attempts, lesson="assessment__lesson")
 
     @display(description="Learner", ordering="user__email")
     def learner(self, attempt):
