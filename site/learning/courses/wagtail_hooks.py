@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, Page
 
 from pages.providers import COURSE_CARDS_HOOK, SITE_COUNTS_HOOK
 
@@ -95,5 +95,53 @@ def add_inside_taught_courses_only(request, parent_page, page_class):
 @hooks.register("before_edit_page")
 def edit_taught_courses_only(request, page):
     if not may_work_inside(request.user, page):
+        return permission_denied(request)
+    return None
+
+
+# Copy, move and delete also follow the team: Wagtail allows them from the catalog-wide
+# add right (copy/move into any page below a catalog, delete or move pages one owns).
+
+
+def _page_from(value):
+    try:
+        return Page.objects.filter(pk=int(value)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+@hooks.register("before_copy_page")
+def copy_within_taught_courses_only(request, page):
+    if not may_work_inside(request.user, page):
+        return permission_denied(request)
+    if request.method == "POST":
+        destination = _page_from(request.POST.get("new_parent_page"))
+        if destination is not None and not may_work_inside(request.user, destination):
+            return permission_denied(request)
+    return None
+
+
+@hooks.register("before_move_page")
+def move_within_taught_courses_only(request, page, destination):
+    if not (may_work_inside(request.user, page) and may_work_inside(request.user, destination)):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_delete_page")
+def delete_within_taught_courses_only(request, page):
+    if not may_work_inside(request.user, page):
+        return permission_denied(request)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_within_taught_courses_only(request, action_type, objects, action_class_instance):
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    form = getattr(action_class_instance, "cleaned_form", None)
+    destination = form.cleaned_data.get("chooser") if form is not None else None
+    if isinstance(destination, Page):
+        pages.append(destination)
+    if any(not may_work_inside(request.user, page) for page in pages):
         return permission_denied(request)
     return None

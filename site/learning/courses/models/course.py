@@ -121,7 +121,8 @@ class CoursePage(BasePage):
             "instructors",
             heading="Instructors",
             label="Instructor",
-            help_text="Set by administrators: credited instructors see this course's learners.",
+            help_text="The course team, set by its lead: each right opens editing, learners' "
+            "records (for learners who share them) or the analytics.",
         ),
     ]
     details_panels = [

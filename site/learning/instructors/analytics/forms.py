@@ -7,6 +7,9 @@ from django.utils import timezone
 
 MAX_RANGE_DAYS = 366
 DEFAULT_RANGE_DAYS = 30
+# Dates outside these years are typos; they would also overflow date arithmetic
+# (year 1 minus 30 days, year 9999 plus one day) into a 500.
+YEARS = range(1970, 9000)
 
 
 def utc_today():
@@ -24,6 +27,8 @@ class DateRangeForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
+        if any(day is not None and day.year not in YEARS for day in data.values()):
+            raise forms.ValidationError(f"Choose dates between {YEARS[0]} and {YEARS[-1]}.")
         today = utc_today()
         end = data.get("end") or today
         start = data.get("start") or end - datetime.timedelta(days=DEFAULT_RANGE_DAYS - 1)
