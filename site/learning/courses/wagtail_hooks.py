@@ -58,11 +58,6 @@ def lead_the_new_course(request, page):
     credit_as_lead(request.user, page)
 
 
-@hooks.register("after_copy_page")
-def lead_the_copied_course(request, page, new_page):
-    credit_as_lead(request.user, new_page)
-
-
 def ancestor_paths(page):
     step = page.steplen
     return [page.path[:end] for end in range(step, len(page.path) + 1, step)]

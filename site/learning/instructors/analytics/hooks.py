@@ -5,8 +5,8 @@ panels (analytics.home) and a "Dashboard settings" entry in the account menu are
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from ..menus import ShownTo
 from . import export, home, views
 
 
@@ -36,15 +36,17 @@ def add_instructor_panels(request, panels):
     panels.extend(home.home_panels(request.user))
 
 
-class DashboardSettingsMenuItem(MenuItem):
-    def is_shown(self, request):
-        # A superuser always has the platform panel to arrange: no need to ask further.
-        user = request.user
-        return user.is_superuser or bool(home.entitled_panels(user))
+def has_panels(user):
+    # A superuser always has the platform panel to arrange: no need to ask further.
+    return user.is_superuser or bool(home.entitled_panels(user))
 
 
 @hooks.register("register_settings_menu_item")
 def register_dashboard_settings_menu_item():
-    return DashboardSettingsMenuItem(
-        "Dashboard panels", reverse("instructors_dashboard_settings"), icon_name="home", order=900
+    return ShownTo(
+        "Dashboard panels",
+        reverse("instructors_dashboard_settings"),
+        icon_name="home",
+        order=900,
+        shown_to=has_panels,
     )

@@ -4,8 +4,8 @@ its admin URLs and the "Cohorts" menu item, shown to whoever may manage students
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from ..menus import ShownTo
 from . import views
 from .access import may_run_cohorts
 
@@ -36,11 +36,12 @@ def register_cohort_urls():
     ]
 
 
-class CohortsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_run_cohorts(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_cohorts_menu_item():
-    return CohortsMenuItem("Cohorts", reverse("instructors_cohorts"), icon_name="group", order=740)
+    return ShownTo(
+        "Cohorts",
+        reverse("instructors_cohorts"),
+        icon_name="group",
+        order=740,
+        shown_to=may_run_cohorts,
+    )

@@ -6,8 +6,8 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 
+from ..menus import ShownTo
 from ..profiles.access import may_keep_profile
-from ..profiles.hooks import ShownTo
 from . import views
 from .copies import refuse_course_alias, reteam_copy
 

@@ -5,20 +5,11 @@ the admin home banner before CFI privileges lapse."""
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from ..menus import ShownTo
 from . import views
 from .access import may_edit_any_profile, may_keep_profile
 from .panel import add_recency_panel
-
-
-class ShownTo(MenuItem):
-    def __init__(self, *args, shown_to, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.shown_to = shown_to
-
-    def is_shown(self, request):
-        return self.shown_to(request.user)
 
 
 @hooks.register("register_admin_urls")

@@ -5,17 +5,15 @@ at least one course's students."""
 from django.urls import path, reverse
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from learning.courses.teaching import MANAGE_STUDENTS, holds_right
 
+from ..menus import ShownTo
 from . import export, notes, student, views
 
 
-class MyStudentsMenuItem(MenuItem):
-    def is_shown(self, request):
-        user = request.user
-        return user.is_superuser or holds_right(user, MANAGE_STUDENTS)
+def manages_students(user):
+    return user.is_superuser or holds_right(user, MANAGE_STUDENTS)
 
 
 @hooks.register("register_admin_urls")
@@ -57,6 +55,10 @@ def register_roster_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_my_students_menu_item():
-    return MyStudentsMenuItem(
-        "My students", reverse("instructors_rosters"), icon_name="group", order=205
+    return ShownTo(
+        "My students",
+        reverse("instructors_rosters"),
+        icon_name="group",
+        order=205,
+        shown_to=manages_students,
     )
